@@ -1,0 +1,43 @@
+package dev.argus.app.server;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * What one Argus process serves and where it keeps its data.
+ *
+ * @param host    listen address; must be loopback, since request signatures are not yet checked
+ *                and the design forbids serving beyond loopback without them
+ * @param port    listen port; 0 picks a free one
+ * @param dataDir the data directory, created when missing and locked while the server runs
+ */
+public record ArgusConfig(String host, int port, Path dataDir) {
+
+    public ArgusConfig {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(dataDir, "dataDir");
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be 0..65535, not " + port);
+        }
+        if (!isLoopback(host)) {
+            throw new IllegalArgumentException("refusing to listen on " + host
+                    + ": without credentials Argus serves loopback addresses only (127.0.0.1, ::1)");
+        }
+    }
+
+    private static boolean isLoopback(String host) {
+        try {
+            InetAddress[] addresses = InetAddress.getAllByName(host);
+            for (InetAddress address : addresses) {
+                if (!address.isLoopbackAddress()) {
+                    return false;
+                }
+            }
+            return addresses.length > 0;
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("unknown host " + host, e);
+        }
+    }
+}
