@@ -6,16 +6,15 @@ import java.nio.channels.ClosedChannelException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A segmented append-only log in one directory: entries with dense offsets from 0, caller-given
@@ -32,7 +31,10 @@ import java.util.stream.Stream;
  * exactly the entries below the published {@link #nextOffset()}: an entry is published only after
  * it is wholly written, so partial entries are never visible. Each read verifies the CRC of every
  * entry it returns. A read that races retention of its segment fails with {@link
- * OffsetOutOfRangeException}; one that races {@code close} with {@link LogClosedException}.
+ * OffsetOutOfRangeException}; one that races {@code close} with {@link LogClosedException}. Do not
+ * interrupt a thread inside a read or append: an interrupt during {@link
+ * java.nio.channels.FileChannel} I/O closes the channel for every thread (JDK behaviour), and the
+ * log must then be reopened.
  *
  * <p><b>Durability.</b> {@code append} returns once the entry is written to the OS, not yet on
  * disk; {@link #durable(long)} completes after an fsync covering the offset, per the {@link
@@ -48,11 +50,13 @@ import java.util.stream.Stream;
  * back.
  */
 public final class Log implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Log.class);
+
   private final Path dir;
   private final LogConfig config;
   private final DirectoryLock lock;
-  /** Live segments by base offset; the last is {@link #active}. Writer-mutated. */
-  private final ConcurrentSkipListMap<Long, Segment> segments = new ConcurrentSkipListMap<>();
+  /** Live segments; the last is {@link #active}. Writer-mutated. */
+  private final SegmentList segments;
   private final DurabilityTracker durability;
   /** Held by the writer; see the class comment. */
   private final ReentrantLock writer = new ReentrantLock();
@@ -62,8 +66,6 @@ public final class Log implements AutoCloseable {
   private volatile Segment active;
   /** The published end: entries below it are wholly written. */
   private volatile long nextOffset;
-  /** Base offset of the oldest segment. */
-  private volatile long firstOffset;
   private volatile boolean closed;
   /** The write or force error that failed the log, or null. */
   private volatile IOException failure;
@@ -76,12 +78,10 @@ public final class Log implements AutoCloseable {
     this.dir = dir;
     this.config = config;
     this.lock = lock;
-    loaded.forEach(s -> segments.put(s.baseOffset(), s));
+    this.segments = new SegmentList(loaded);
     this.active = loaded.get(loaded.size() - 1);
     this.nextOffset = active.nextOffset();
-    this.firstOffset = segments.firstKey();
-    this.maxTimestamp = loaded.stream().filter(s -> !s.isEmpty()).mapToLong(Segment::maxTimestamp)
-        .max().orElse(Long.MIN_VALUE);
+    this.maxTimestamp = segments.maxTimestamp();
     this.durability = new DurabilityTracker(nextOffset);
   }
 
@@ -150,12 +150,15 @@ public final class Log implements AutoCloseable {
     }
   }
 
-  /** Seals (forces) the active segment before its successor exists; see {@link Segment}. */
+  /**
+   * Seals (forces) the active segment before its successor becomes {@link #active}. {@link #flush()}
+   * relies on this order: it reads the end, then the active segment, and forces only that one.
+   */
   private void roll() throws IOException {
     active.seal();
     Segment next = Segment.create(dir, nextOffset, config.indexIntervalBytes());
     FileIo.forceDirectory(dir);
-    segments.put(next.baseOffset(), next);
+    segments.add(next);
     active = next;
   }
 
@@ -174,13 +177,17 @@ public final class Log implements AutoCloseable {
     return durability.await(offset);
   }
 
-  /** Forces the log now if it has appends that are not durable; any thread. */
+  /**
+   * Forces the log now if it has appends that are not durable; any thread. Futures are completed
+   * after the force lock is released, so their callbacks may call back into the log.
+   */
   void flush() throws IOException {
+    long target;
     synchronized (forceLock) {
       if (failure != null) {
         throw new LogClosedException("log failed", failure);
       }
-      long target = nextOffset;
+      target = nextOffset; // read before active: see roll()
       if (closed || target <= durability.durableEnd()) {
         return;
       }
@@ -191,16 +198,19 @@ public final class Log implements AutoCloseable {
         throw e;
       }
       forces++;
-      durability.advance(target);
     }
+    durability.advance(target);
   }
 
   /** {@link #flush()} for the flusher thread; a failure already failed the log and its waiters. */
   void flushQuietly() {
+    if (failure != null || closed) {
+      return;
+    }
     try {
       flush();
-    } catch (IOException e) {
-      // Reported through the durability futures and later appends.
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("forcing log {} failed; it refuses further appends until reopened", dir, e);
     }
   }
 
@@ -222,7 +232,7 @@ public final class Log implements AutoCloseable {
       return Optional.empty();
     }
     try {
-      return Optional.of(segmentFor(offset).read(offset));
+      return Optional.of(segments.segmentFor(offset).read(offset));
     } catch (ClosedChannelException e) {
       throw raced(offset, e);
     }
@@ -242,23 +252,11 @@ public final class Log implements AutoCloseable {
     }
     long end = nextOffset;
     checkReadable(fromOffset);
-    List<LogEntry> out = new ArrayList<>();
-    long bytes = 0;
-    long at = fromOffset;
     try {
-      while (at < end && out.size() < maxEntries) {
-        Segment segment = segmentFor(at);
-        bytes += segment.readInto(at, end, maxEntries, maxBytes - bytes, out);
-        long reached = fromOffset + out.size();
-        if (reached < Math.min(end, segment.nextOffset())) {
-          break; // a limit stopped it inside the segment
-        }
-        at = reached;
-      }
+      return segments.read(fromOffset, end, maxEntries, maxBytes);
     } catch (ClosedChannelException e) {
-      throw raced(at, e);
+      throw raced(fromOffset, e);
     }
-    return out;
   }
 
   /**
@@ -272,7 +270,7 @@ public final class Log implements AutoCloseable {
       return OptionalLong.empty();
     }
     try {
-      return OptionalLong.of(segmentFor(offset).timestampOf(offset));
+      return OptionalLong.of(segments.segmentFor(offset).timestampOf(offset));
     } catch (ClosedChannelException e) {
       throw raced(offset, e);
     }
@@ -285,27 +283,21 @@ public final class Log implements AutoCloseable {
   public long offsetAtOrAfter(long timestampMillis) throws IOException {
     long end = nextOffset;
     ensureOpen();
-    try {
-      for (Segment segment : segments.values()) {
-        if (segment.baseOffset() >= end) {
-          break;
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return segments.offsetAtOrAfter(timestampMillis, end);
+      } catch (ClosedChannelException e) {
+        if (closed || attempt == 3) {
+          throw closed ? new LogClosedException("log closed during the read", e) : e;
         }
-        if (!segment.isEmpty() && segment.maxTimestamp() >= timestampMillis) {
-          long found = segment.offsetAtOrAfter(timestampMillis, end);
-          if (found >= 0) {
-            return found;
-          }
-        }
+        // Retention deleted a segment under us; the lookup restarts from the new first segment.
       }
-    } catch (ClosedChannelException e) {
-      throw raced(firstOffset, e);
     }
-    return end;
   }
 
   /** The oldest offset still stored (equal to {@link #nextOffset()} when the log is empty). */
   public long firstOffset() {
-    return firstOffset;
+    return segments.firstOffset();
   }
 
   /** The offset the next append gets; entries below it are visible to readers. */
@@ -326,13 +318,7 @@ public final class Log implements AutoCloseable {
       if (!active.isEmpty() && active.maxTimestamp() < cutoffMillis) {
         roll();
       }
-      List<Segment> doomed = new ArrayList<>();
-      for (Segment segment : segments.values()) {
-        if (segment == active || segment.maxTimestamp() >= cutoffMillis) {
-          break;
-        }
-        doomed.add(segment);
-      }
+      List<Segment> doomed = segments.olderThan(cutoffMillis, active);
       if (!doomed.isEmpty()) {
         deleteOldest(doomed);
       }
@@ -344,8 +330,7 @@ public final class Log implements AutoCloseable {
 
   private void deleteOldest(List<Segment> doomed) throws IOException {
     synchronized (forceLock) {
-      doomed.forEach(s -> segments.remove(s.baseOffset()));
-      firstOffset = segments.firstKey();
+      segments.removeOldest(doomed);
       for (Segment segment : doomed) {
         segment.delete(); // oldest first: a crash leaves a contiguous suffix
       }
@@ -381,7 +366,7 @@ public final class Log implements AutoCloseable {
       synchronized (forceLock) {
         closed = true;
         durability.fail(new LogClosedException("log closed before the offset was durable"));
-        for (Segment segment : segments.values()) {
+        for (Segment segment : segments.all()) {
           error = closeQuietly(segment, error);
         }
         error = closeQuietly(lock, error);
@@ -427,25 +412,19 @@ public final class Log implements AutoCloseable {
     return dir;
   }
 
-  private Segment segmentFor(long offset) throws IOException {
-    Map.Entry<Long, Segment> entry = segments.floorEntry(offset);
-    if (entry == null) {
-      throw new OffsetOutOfRangeException(offset, firstOffset);
-    }
-    return entry.getValue();
-  }
-
   private IOException raced(long offset, ClosedChannelException e) {
     if (closed) {
       return new LogClosedException("log closed during the read", e);
     }
-    return offset < firstOffset ? new OffsetOutOfRangeException(offset, firstOffset) : e;
+    long first = segments.firstOffset();
+    return offset < first ? new OffsetOutOfRangeException(offset, first) : e;
   }
 
   private void checkReadable(long offset) throws IOException {
     ensureOpen();
-    if (offset < firstOffset) {
-      throw new OffsetOutOfRangeException(offset, firstOffset);
+    long first = segments.firstOffset();
+    if (offset < first) {
+      throw new OffsetOutOfRangeException(offset, first);
     }
   }
 
