@@ -358,10 +358,12 @@ public final class Log implements AutoCloseable {
         interval.flusher().deregister(this);
       }
       IOException error = null;
-      try {
-        flush();
-      } catch (IOException e) {
-        error = e;
+      if (failure == null) { // a failed log already reported its error; just release it
+        try {
+          flush();
+        } catch (IOException e) {
+          error = e;
+        }
       }
       synchronized (forceLock) {
         closed = true;
