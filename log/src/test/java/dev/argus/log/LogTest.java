@@ -363,6 +363,45 @@ class LogTest {
     }
   }
 
+  /** Retention and a 1 ms flusher run against the writer while a reader chases the first offset. */
+  @Test
+  void readersRacingRetentionAndTheFlusherSeeOnlyValidEntriesOrOutOfRange() throws Exception {
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    List<java.util.concurrent.CompletableFuture<Void>> futures = new ArrayList<>();
+    try (LogFlusher flusher = LogFlusher.start(Duration.ofMillis(1), "race-flusher");
+        Log log = Log.open(dir, smallConfig(FsyncPolicy.interval(flusher))
+            .withMaxSegmentBytes(2048))) {
+      java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+      Thread reader = new Thread(() -> {
+        while (!done.get()) {
+          long at = log.firstOffset();
+          try {
+            for (LogEntry e : log.read(at, 20, 10_000)) {
+              assertThat(e.payloadBytes()).isEqualTo(content(e.offset()));
+            }
+            log.offsetAtOrAfter(at);
+          } catch (OffsetOutOfRangeException expected) {
+            // retention got there first
+          } catch (Throwable t) {
+            failure.compareAndSet(null, t);
+          }
+        }
+      });
+      reader.start();
+      for (long i = 0; i < 1500; i++) {
+        futures.add(log.durable(log.append(i, ByteBuffer.wrap(content(i)))));
+        if (i % 50 == 0) {
+          log.deleteSegmentsOlderThan(i - 200);
+        }
+      }
+      done.set(true);
+      reader.join(30_000);
+      assertThat(log.firstOffset()).isPositive();
+    }
+    assertThat(failure.get()).isNull();
+    assertThat(futures).allMatch(f -> f.isDone() && !f.isCompletedExceptionally());
+  }
+
   static byte[] content(long offset) {
     byte[] b = new byte[(int) (offset % 97) * 7];
     Arrays.fill(b, (byte) offset);
