@@ -1,5 +1,6 @@
 package dev.argus.log;
 
+import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -27,6 +28,20 @@ final class FileIo {
     long at = position;
     while (buffer.hasRemaining()) {
       at += channel.write(buffer, at);
+    }
+  }
+
+  /** Closes what is not null, recording close failures as suppressed by {@code primary}. */
+  static void closeAfterFailure(Exception primary, Closeable... closeables) {
+    for (Closeable closeable : closeables) {
+      if (closeable == null) {
+        continue;
+      }
+      try {
+        closeable.close();
+      } catch (IOException suppressed) {
+        primary.addSuppressed(suppressed);
+      }
     }
   }
 

@@ -41,9 +41,11 @@ import org.slf4j.LoggerFactory;
  * FsyncPolicy}. {@code close} forces everything.
  *
  * <p><b>Crash behaviour.</b> On open the last segment is verified and cut after its last valid
- * entry (a torn or corrupt tail is dropped; everything that was durable survives), missing or
- * damaged indexes are rebuilt, and damage anywhere else is a {@link CorruptLogException}. Entries
- * visible after open are forced before open returns, so they are all durable.
+ * entry: a torn tail is dropped and everything that was durable survives. Missing or damaged
+ * indexes are rebuilt. Damage in any other segment is a {@link CorruptLogException}, on open or on
+ * the read that meets it. One limit: inside the last segment a crash's torn write and later bit rot
+ * look alike, so a bad entry there is cut together with everything after it. Entries visible after
+ * open are forced before open returns, so they are all durable.
  *
  * <p><b>Timestamps</b> must be non-decreasing; a smaller one is clamped to the largest so far and
  * stored clamped. This keeps the time index ordered without failing producers whose clocks step
@@ -394,7 +396,10 @@ public final class Log implements AutoCloseable {
     }
   }
 
-  /** Deletes a closed log's directory and everything in it (DeleteStream); absent is fine. */
+  /**
+   * Deletes a log's directory and everything in it (DeleteStream); close the log first. An absent
+   * directory is fine.
+   */
   public static void deleteAll(Path dir) throws IOException {
     if (!Files.exists(dir)) {
       return;

@@ -79,41 +79,63 @@ final class Segment implements Closeable {
   static Segment recover(Path dir, long baseOffset, int indexIntervalBytes) throws IOException {
     Path file = dir.resolve(fileName(baseOffset, LOG_SUFFIX));
     FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
-    SegmentIndex index = SegmentIndex.createEmpty(dir.resolve(fileName(baseOffset, INDEX_SUFFIX)),
-        baseOffset);
-    Segment segment = new Segment(baseOffset, file, channel, index, indexIntervalBytes);
-    SegmentScanner.Result result = SegmentScanner.scan(file, baseOffset, segment::restore);
-    if (channel.size() > result.validBytes()) {
-      channel.truncate(result.validBytes());
-    }
-    channel.force(false);
-    return segment;
+    return rebuilt(dir, baseOffset, channel, indexIntervalBytes, false);
   }
 
   /** Opens a segment that is not the last one; see the class comment. */
   static Segment openSealed(Path dir, long baseOffset, int indexIntervalBytes) throws IOException {
     Path file = dir.resolve(fileName(baseOffset, LOG_SUFFIX));
-    Path indexFile = dir.resolve(fileName(baseOffset, INDEX_SUFFIX));
     FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
-    long fileBytes = channel.size();
-    SegmentIndex index = SegmentIndex.loadValid(indexFile, baseOffset, fileBytes);
-    if (index != null) {
-      Segment segment = new Segment(baseOffset, file, channel, index, indexIntervalBytes);
-      if (segment.restoreFromLastIndexEntry(fileBytes)) {
-        return segment;
+    SegmentIndex index = null;
+    try {
+      long fileBytes = channel.size();
+      index = SegmentIndex.loadValid(dir.resolve(fileName(baseOffset, INDEX_SUFFIX)), baseOffset,
+          fileBytes);
+      if (index != null) {
+        Segment segment = new Segment(baseOffset, file, channel, index, indexIntervalBytes);
+        if (segment.restoreFromLastIndexEntry(fileBytes)) {
+          return segment;
+        }
+        index.close();
       }
-      index.close();
+    } catch (IOException | RuntimeException e) {
+      FileIo.closeAfterFailure(e, index, channel);
+      throw e;
     }
-    Segment segment = new Segment(baseOffset, file, channel,
-        SegmentIndex.createEmpty(indexFile, baseOffset), indexIntervalBytes);
-    SegmentScanner.Result result = SegmentScanner.scan(file, baseOffset, segment::restore);
-    if (!result.clean()) {
-      segment.close();
-      throw new CorruptLogException(file.getFileName() + " is not the last segment and is damaged: "
-          + result.problem());
+    return rebuilt(dir, baseOffset, channel, indexIntervalBytes, true);
+  }
+
+  /**
+   * Scans the whole segment, writing a fresh index. A sealed segment must be wholly valid (else
+   * {@link CorruptLogException}) and is sealed again; the last one is cut after its last valid entry
+   * and forced. Closes the channel on failure.
+   */
+  private static Segment rebuilt(Path dir, long baseOffset, FileChannel channel,
+      int indexIntervalBytes, boolean sealed) throws IOException {
+    Path file = dir.resolve(fileName(baseOffset, LOG_SUFFIX));
+    Segment segment = null;
+    try {
+      segment = new Segment(baseOffset, file, channel,
+          SegmentIndex.createEmpty(dir.resolve(fileName(baseOffset, INDEX_SUFFIX)), baseOffset),
+          indexIntervalBytes);
+      SegmentScanner.Result result = SegmentScanner.scan(file, baseOffset, segment::restore);
+      if (sealed && !result.clean()) {
+        throw new CorruptLogException(file.getFileName()
+            + " is not the last segment and is damaged: " + result.problem());
+      }
+      if (sealed) {
+        segment.seal();
+      } else {
+        if (channel.size() > result.validBytes()) {
+          channel.truncate(result.validBytes());
+        }
+        channel.force(false);
+      }
+      return segment;
+    } catch (IOException | RuntimeException e) {
+      FileIo.closeAfterFailure(e, segment != null ? segment : channel);
+      throw e;
     }
-    segment.seal();
-    return segment;
   }
 
   /** Trusts a well-formed index if its last entry is a valid entry ending exactly at end of file. */

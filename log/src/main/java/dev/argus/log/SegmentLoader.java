@@ -58,7 +58,7 @@ final class SegmentLoader {
       }
       return segments;
     } catch (IOException | RuntimeException e) {
-      closeAll(segments, e);
+      FileIo.closeAfterFailure(e, segments.toArray(Segment[]::new));
       throw e;
     }
   }
@@ -78,16 +78,6 @@ final class SegmentLoader {
       throw new CorruptLogException("gap or overlap: segment "
           + Segment.fileName(segments.get(n - 1).baseOffset(), Segment.LOG_SUFFIX)
           + " follows a segment ending at offset " + segments.get(n - 2).nextOffset());
-    }
-  }
-
-  private static void closeAll(List<Segment> segments, Exception primary) {
-    for (Segment segment : segments) {
-      try {
-        segment.close();
-      } catch (IOException suppressed) {
-        primary.addSuppressed(suppressed);
-      }
     }
   }
 }
