@@ -6,13 +6,17 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.lang.ProcessBuilder.Redirect;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Kills a writer JVM ({@link CrashChild}) with SIGKILL at seeded random moments, reopening the same
  * directory every round, and checks that every acknowledged (durable) entry survives byte for byte,
  * that offsets stay dense, and that nothing but valid entries is visible. SIGKILL keeps the page
- * cache, so this covers process crashes, not power loss. Lives beside {@link LogTest} because it
+ * cache, so this covers process crashes, not power loss; to stand in for the torn writes a power
+ * cut can leave, a third of the rounds also append a partial entry before reopening. Lives beside {@link LogTest} because it
  * needs a child process and its own budget.
  */
 class LogCrashTest {
@@ -61,11 +66,38 @@ class LogCrashTest {
         totalAcks += lastAck.get() + 1 - Math.max(opened.get(), 0);
         acknowledgedEnd = lastAck.get() + 1;
       }
+      if (random.nextInt(3) == 0) {
+        tearTail(dir, random); // what a kill inside a large write, or a power cut, can leave
+      }
       acknowledgedEnd = Math.max(acknowledgedEnd, verify(dir, acknowledgedEnd, round));
     }
     System.out.printf("crash test: %d rounds, %d acknowledged appends, %d entries at the end%n",
         ROUNDS, totalAcks, acknowledgedEnd);
     assertThat(totalAcks).as("the child acknowledged appends").isGreaterThan(ROUNDS);
+  }
+
+  /** Appends a partial entry (a real header, then garbage or zeros) to the last segment. */
+  private static void tearTail(Path dir, Random random) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    Path last;
+    try (Stream<Path> files = Files.list(dir)) {
+      last = files.filter(p -> p.toString().endsWith(Segment.LOG_SUFFIX)).max(Path::compareTo)
+          .orElse(null);
+    }
+    if (last == null) {
+      return;
+    }
+    byte[] payload = new byte[1 + random.nextInt(3000)];
+    random.nextBytes(payload);
+    ByteBuffer header = EntryFormat.header(Long.MAX_VALUE, 0, ByteBuffer.wrap(payload));
+    byte[] torn = new byte[EntryFormat.HEADER_BYTES + random.nextInt(payload.length)];
+    header.get(torn, 0, EntryFormat.HEADER_BYTES);
+    if (random.nextBoolean()) {
+      Arrays.fill(torn, (byte) 0);
+    }
+    Files.write(last, torn, StandardOpenOption.APPEND);
   }
 
   /** Reopens the log and checks every entry; returns its end, all of which is now durable. */
