@@ -13,8 +13,16 @@ import java.util.zip.CRC32C;
 /**
  * One segment of a log: the file {@code <base offset as 20 decimal digits>.log} (for example
  * {@code 00000000000000000000.log}) holding entries {@code baseOffset, baseOffset + 1, ...} back to
- * back, each framed as documented in {@link EntryFormat}, plus its {@link SegmentIndex} file {@code
- * <same digits>.index}. There is no file header; the file's length is the end of its last entry.
+ * back, plus its {@link SegmentIndex} file {@code <same digits>.index}. There is no file header;
+ * the file's length is the end of its last entry. Each entry ({@link EntryFormat}), big-endian:
+ *
+ * <pre>
+ * byte  0  int32  crc        CRC32C of bytes 4 .. 24+length
+ * byte  4  int32  length     payload bytes
+ * byte  8  int64  offset     baseOffset + entry number within the segment
+ * byte 16  int64  timestamp  epoch millis, non-decreasing
+ * byte 24  length bytes      payload
+ * </pre>
  *
  * <p>Crash behaviour. Only the active (last) segment is written to. When it is rolled it is sealed:
  * its last entry is indexed and both files are forced before the next segment is created, so every
@@ -24,8 +32,8 @@ import java.util.zip.CRC32C;
  * entry ends exactly at the end of the file with a valid CRC) and fully verified and re-indexed only
  * when that check fails; damage found then is a {@link CorruptLogException}, never a truncation.
  *
- * <p>Thread-safety: not thread-safe for mutation ({@link #append}, {@link #seal}, {@link #truncate},
- * {@link #close}, {@link #delete}): those belong to the log's single writer. Reads are positional and
+ * <p>Thread-safety: not thread-safe for mutation ({@link #append}, {@link #seal}, {@link #close},
+ * {@link #delete}): those belong to the log's single writer. Reads are positional and
  * safe from any thread for offsets below a bound taken from the log's published end; a read racing
  * {@link #close} fails with a {@link java.nio.channels.ClosedChannelException}.
  */
@@ -221,11 +229,6 @@ final class Segment implements Closeable {
    */
   void force() throws IOException {
     channel.force(false);
-  }
-
-  /** Cuts the file back to {@code bytes} after a failed write, dropping the partial entry. */
-  void truncate(long bytes) throws IOException {
-    channel.truncate(bytes);
   }
 
   /** The entry at {@code offset}, which must be in {@code [baseOffset, nextOffset())}. */
