@@ -166,7 +166,8 @@ public final class Log implements AutoCloseable {
 
   /**
    * A future that completes once {@code offset} is on disk: at once if it already is, else after
-   * the fsync that covers it. It fails with the error if the log fails first, or with {@link
+   * the fsync that covers it. It fails with the error if the log fails first (the entry may still
+   * be on disk: reopening the log tells), or with {@link
    * LogClosedException} if the log is closed without it being durable. Callbacks run on the thread
    * that forced (see {@link DurabilityTracker}); each call returns a new future.
    *

@@ -402,6 +402,33 @@ class LogTest {
     assertThat(futures).allMatch(f -> f.isDone() && !f.isCompletedExceptionally());
   }
 
+  /** A roll that cannot create its file fails the log: pending futures fail, appends stop. */
+  @Test
+  void aWriteFailureFailsTheLogUntilReopened() throws IOException {
+    LogFlusher flusher = LogFlusher.manual();
+    LogConfig config = smallConfig(FsyncPolicy.interval(flusher));
+    Path blocker = dir.resolve(Segment.fileName(4, Segment.LOG_SUFFIX));
+    Log log = Log.open(dir, config);
+    java.util.concurrent.CompletableFuture<Void> pending = null;
+    for (int i = 0; i < 4; i++) {
+      pending = log.durable(log.append(i, ByteBuffer.allocate(1000)));
+    }
+    Files.createDirectory(blocker); // the next roll's segment file cannot be created
+    assertThatThrownBy(() -> log.append(9, ByteBuffer.allocate(1000))).isInstanceOf(IOException.class);
+    assertThat(pending).isCompletedExceptionally();
+    assertThatThrownBy(() -> log.append(9, ByteBuffer.allocate(1)))
+        .isInstanceOf(LogClosedException.class);
+    assertThat(log.nextOffset()).isEqualTo(4);
+    assertThat(log.read(3)).isPresent(); // reads still work
+    log.close(); // releases without rethrowing the reported failure
+
+    Files.delete(blocker);
+    try (Log reopened = Log.open(dir, config)) {
+      assertThat(reopened.nextOffset()).isEqualTo(4);
+      assertThat(reopened.append(9, ByteBuffer.allocate(1000))).isEqualTo(4);
+    }
+  }
+
   static byte[] content(long offset) {
     byte[] b = new byte[(int) (offset % 97) * 7];
     Arrays.fill(b, (byte) offset);
