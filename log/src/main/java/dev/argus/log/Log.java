@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A segmented append-only log in one directory: entries with dense offsets from 0, caller-given
- * timestamps and opaque payloads, stored in {@link Segment} files with sparse {@link SegmentIndex}
- * files, both named by base offset. See {@link EntryFormat} for the entry framing.
+ * timestamps and opaque payloads, stored in segment files with sparse index files, both named by
+ * base offset. The on-disk format is in the package documentation.
  *
  * <p><b>Writer.</b> {@link #append}, {@link #deleteSegmentsOlderThan}, {@link #applyRetention} and
  * {@link #close} belong to a single writer. Overlapping calls are not queued: the one that finds
@@ -167,9 +167,10 @@ public final class Log implements AutoCloseable {
   /**
    * A future that completes once {@code offset} is on disk: at once if it already is, else after
    * the fsync that covers it. It fails with the error if the log fails first (the entry may still
-   * be on disk: reopening the log tells), or with {@link
-   * LogClosedException} if the log is closed without it being durable. Callbacks run on the thread
-   * that forced (see {@link DurabilityTracker}); each call returns a new future.
+   * be on disk: reopening the log tells), or with {@link LogClosedException} if the log is closed
+   * without it being durable. Callbacks run on the thread that forced (the appender, the flusher
+   * thread, or the closer), so they must not block; each call returns a new future, which the
+   * caller may cancel without affecting others.
    *
    * @throws IllegalArgumentException for a negative offset or one not yet appended
    */

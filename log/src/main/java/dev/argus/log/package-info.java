@@ -17,7 +17,7 @@
  * 00000000000000001234.log      the next segment starts at offset 1234, and so on
  * </pre>
  *
- * Each entry in a segment (all integers big-endian; see {@link dev.argus.log.EntryFormat}):
+ * Each entry in a segment (all integers big-endian; see {@code EntryFormat}):
  *
  * <pre>
  * int32 crc        CRC32C (java.util.zip.CRC32C) of the next 20 header bytes and the payload
@@ -28,7 +28,7 @@
  * </pre>
  *
  * Each index entry is 16 bytes: int32 offset relative to the segment's base, int32 byte position of
- * the entry in the segment, int64 its timestamp (see {@link dev.argus.log.SegmentIndex}).
+ * the entry in the segment, int64 its timestamp (see {@code SegmentIndex}).
  *
  * <h2>Crash behaviour</h2>
  *
