@@ -1,0 +1,437 @@
+package dev.argus.log;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.ConcurrentModificationException;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class LogTest {
+  @TempDir Path dir;
+
+  /** What the log should hold: offset to (timestamp, payload). */
+  record Expected(long timestampMillis, byte[] payload) {}
+
+  static LogConfig smallConfig(FsyncPolicy fsync) {
+    return LogConfig.defaults(fsync, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC))
+        .withMaxSegmentBytes(4096).withIndexIntervalBytes(256);
+  }
+
+  static ByteBuffer bytes(int size, Random random) {
+    byte[] b = new byte[size];
+    random.nextBytes(b);
+    return ByteBuffer.wrap(b);
+  }
+
+  static int randomSize(Random random) {
+    return random.nextInt(20) == 0 ? 1024 + random.nextInt(3000) : random.nextInt(300);
+  }
+
+  /**
+   * Random appends, reads, batch reads, timestamp lookups, reopens and retention against a TreeMap,
+   * checked after every step; each seed also draws its own segment size and index interval.
+   */
+  @ParameterizedTest
+  @ValueSource(longs = {1, 2, 3, 42, 1234})
+  void agreesWithTreeMapModel(long seed) throws IOException {
+    Random random = new Random(seed);
+    LogFlusher flusher = LogFlusher.manual();
+    LogConfig config = LogConfig.defaults(FsyncPolicy.interval(flusher),
+            Clock.fixed(Instant.EPOCH, ZoneOffset.UTC))
+        .withMaxSegmentBytes(1024 + random.nextInt(8192))
+        .withIndexIntervalBytes(1 + random.nextInt(1024))
+        .withMaxSegmentAge(random.nextBoolean() ? LogConfig.NO_SEGMENT_AGE_LIMIT
+            : Duration.ofMillis(200 + random.nextInt(2000)));
+    TreeMap<Long, Expected> model = new TreeMap<>();
+    long modelNext = 0;
+    long modelFirst = 0;
+    long maxTimestamp = Long.MIN_VALUE;
+    long clock = 1_000_000;
+    Log log = Log.open(dir, config);
+    try {
+      for (int step = 0; step < 1500; step++) {
+        int op = random.nextInt(100);
+        if (op < 55) {
+          clock += random.nextInt(25) - 5; // sometimes backwards: clamped
+          ByteBuffer payload = bytes(randomSize(random), random);
+          long offset = log.append(clock, payload);
+          assertThat(offset).isEqualTo(modelNext);
+          maxTimestamp = Math.max(maxTimestamp, clock);
+          byte[] copy = new byte[payload.remaining()];
+          payload.duplicate().get(copy);
+          model.put(modelNext++, new Expected(maxTimestamp, copy));
+        } else if (op < 70) {
+          long offset = modelFirst - 2 + random.nextInt((int) (modelNext - modelFirst) + 4);
+          checkRead(log, model, modelFirst, modelNext, offset);
+        } else if (op < 80) {
+          long from = modelFirst + random.nextInt((int) (modelNext - modelFirst) + 2);
+          int maxEntries = 1 + random.nextInt(20);
+          long maxBytes = random.nextInt(5000);
+          assertThat(log.read(from, maxEntries, maxBytes))
+              .containsExactlyElementsOf(batch(model, from, maxEntries, maxBytes));
+        } else if (op < 88) {
+          long ts = clock - 200 + random.nextInt(250);
+          Map.Entry<Long, Expected> hit = model.entrySet().stream()
+              .filter(e -> e.getValue().timestampMillis() >= ts).findFirst().orElse(null);
+          assertThat(log.offsetAtOrAfter(ts)).isEqualTo(hit == null ? modelNext : hit.getKey());
+        } else if (op < 93) {
+          log.close();
+          Log closed = log;
+          assertThatThrownBy(() -> closed.read(0)).isInstanceOf(LogClosedException.class);
+          log = Log.open(dir, config);
+          checkAll(log, model, modelFirst, modelNext);
+        } else {
+          long cutoff = clock - random.nextInt(400);
+          int deleted = log.deleteSegmentsOlderThan(cutoff);
+          long first = log.firstOffset();
+          assertThat(first).isGreaterThanOrEqualTo(modelFirst).isLessThanOrEqualTo(modelNext);
+          assertThat(deleted > 0).isEqualTo(first > modelFirst);
+          assertThat(model.headMap(first).values())
+              .allMatch(e -> e.timestampMillis() < cutoff);
+          if (model.values().stream().allMatch(e -> e.timestampMillis() < cutoff)) {
+            assertThat(first).isEqualTo(modelNext);
+          }
+          model.headMap(first).clear();
+          modelFirst = first;
+        }
+        assertThat(log.firstOffset()).isEqualTo(modelFirst);
+        assertThat(log.nextOffset()).isEqualTo(modelNext);
+        if (step % 50 == 0) {
+          checkAll(log, model, modelFirst, modelNext);
+        }
+      }
+      checkAll(log, model, modelFirst, modelNext);
+    } finally {
+      log.close();
+    }
+  }
+
+  static void checkRead(Log log, TreeMap<Long, Expected> model, long first, long next, long offset)
+      throws IOException {
+    if (offset < first) {
+      assertThatThrownBy(() -> log.read(offset)).isInstanceOf(OffsetOutOfRangeException.class);
+      assertThatThrownBy(() -> log.read(offset, 5, 5)).isInstanceOf(OffsetOutOfRangeException.class);
+    } else if (offset >= next) {
+      assertThat(log.read(offset)).isEmpty();
+      assertThat(log.timestampOf(offset)).isEmpty();
+    } else {
+      Expected e = model.get(offset);
+      assertThat(log.read(offset)).contains(entry(offset, e));
+      assertThat(log.timestampOf(offset)).hasValue(e.timestampMillis());
+    }
+  }
+
+  static void checkAll(Log log, TreeMap<Long, Expected> model, long first, long next)
+      throws IOException {
+    assertThat(log.firstOffset()).isEqualTo(first);
+    assertThat(log.nextOffset()).isEqualTo(next);
+    List<LogEntry> all = new ArrayList<>();
+    for (long at = first; at < next; at = all.get(all.size() - 1).offset() + 1) {
+      all.addAll(log.read(at, 1000, Long.MAX_VALUE));
+    }
+    assertThat(all).containsExactlyElementsOf(batch(model, first, Integer.MAX_VALUE, Long.MAX_VALUE));
+  }
+
+  static List<LogEntry> batch(TreeMap<Long, Expected> model, long from, int maxEntries,
+      long maxBytes) {
+    List<LogEntry> out = new ArrayList<>();
+    long bytes = 0;
+    for (Map.Entry<Long, Expected> e : model.tailMap(from).entrySet()) {
+      int size = e.getValue().payload().length;
+      if (out.size() >= maxEntries || (!out.isEmpty() && bytes + size > maxBytes)) {
+        break;
+      }
+      out.add(entry(e.getKey(), e.getValue()));
+      bytes += size;
+    }
+    return out;
+  }
+
+  static LogEntry entry(long offset, Expected e) {
+    return new LogEntry(offset, e.timestampMillis(), ByteBuffer.wrap(e.payload()));
+  }
+
+  @Test
+  void newLogIsEmptyAndStartsAtZero() throws IOException {
+    try (Log log = Log.open(dir, smallConfig(FsyncPolicy.everyWrite()))) {
+      assertThat(log.firstOffset()).isZero();
+      assertThat(log.nextOffset()).isZero();
+      assertThat(log.read(0)).isEmpty();
+      assertThat(log.read(0, 10, 100)).isEmpty();
+      assertThat(log.offsetAtOrAfter(0)).isZero();
+      assertThat(log.append(5, ByteBuffer.allocate(0))).isZero();
+      assertThat(log.read(0).orElseThrow().payload().remaining()).isZero();
+    }
+    assertThat(dir.resolve("00000000000000000000.log")).exists();
+  }
+
+  @Test
+  void rollsBySizeAndNamesSegmentsByBaseOffset() throws IOException {
+    try (Log log = Log.open(dir, smallConfig(FsyncPolicy.everyWrite()))) {
+      for (int i = 0; i < 10; i++) {
+        log.append(i, ByteBuffer.allocate(1000));
+      }
+    }
+    // 1024 bytes per entry, 4096 per segment: four entries per segment.
+    assertThat(dir.resolve("00000000000000000004.log")).exists();
+    assertThat(dir.resolve("00000000000000000008.log")).exists();
+    assertThat(Files.size(dir.resolve("00000000000000000000.log"))).isEqualTo(4 * 1024);
+  }
+
+  @Test
+  void rollsByAgeOfTheFirstEntry() throws IOException {
+    LogConfig config = smallConfig(FsyncPolicy.everyWrite()).withMaxSegmentAge(Duration.ofMillis(100));
+    try (Log log = Log.open(dir, config)) {
+      log.append(1000, ByteBuffer.allocate(1));
+      log.append(1099, ByteBuffer.allocate(1));
+      log.append(1100, ByteBuffer.allocate(1));
+    }
+    assertThat(dir.resolve("00000000000000000002.log")).exists();
+  }
+
+  @Test
+  void clampsTimestampsThatGoBackwards() throws IOException {
+    try (Log log = Log.open(dir, smallConfig(FsyncPolicy.everyWrite()))) {
+      log.append(100, ByteBuffer.allocate(1));
+      log.append(50, ByteBuffer.allocate(1));
+      assertThat(log.read(1).orElseThrow().timestampMillis()).isEqualTo(100);
+    }
+    try (Log log = Log.open(dir, smallConfig(FsyncPolicy.everyWrite()))) {
+      log.append(60, ByteBuffer.allocate(1)); // the floor survives a reopen
+      assertThat(log.timestampOf(2)).hasValue(100);
+    }
+  }
+
+  @Test
+  void rejectsEntriesAboveTheLimitWithoutWriting() throws IOException {
+    try (Log log = Log.open(dir, smallConfig(FsyncPolicy.everyWrite()).withMaxEntryBytes(10))) {
+      assertThatThrownBy(() -> log.append(0, ByteBuffer.allocate(11)))
+          .isInstanceOf(EntryTooLargeException.class);
+      assertThat(log.append(0, ByteBuffer.allocate(10))).isZero();
+    }
+    assertThat(LogConfig.defaults(FsyncPolicy.everyWrite(), Clock.systemUTC()).maxEntryBytes())
+        .isEqualTo(LogConfig.DEFAULT_MAX_ENTRY_BYTES);
+  }
+
+  @Test
+  void payloadsStayValidAfterRetentionAndCloseAndAreReadOnly() throws IOException {
+    LogEntry kept;
+    try (Log log = Log.open(dir, smallConfig(FsyncPolicy.everyWrite()))) {
+      log.append(1, ByteBuffer.wrap(new byte[] {1, 2, 3}));
+      kept = log.read(0).orElseThrow();
+      assertThat(log.deleteSegmentsOlderThan(10)).isEqualTo(1);
+      assertThat(log.firstOffset()).isEqualTo(1);
+      assertThatThrownBy(() -> log.read(0)).isInstanceOf(OffsetOutOfRangeException.class);
+    }
+    assertThat(kept.payloadBytes()).containsExactly(1, 2, 3);
+    assertThat(kept.payload().isReadOnly()).isTrue();
+  }
+
+  @Test
+  void retentionUsesTheInjectedClockAndKeepsUnexpiredData() throws IOException {
+    Clock clock = Clock.fixed(Instant.ofEpochMilli(10_000), ZoneOffset.UTC);
+    LogConfig config = LogConfig.defaults(FsyncPolicy.everyWrite(), clock)
+        .withMaxSegmentBytes(2048);
+    try (Log log = Log.open(dir, config)) {
+      for (int i = 0; i < 10; i++) {
+        log.append(i * 1000L, ByteBuffer.allocate(1000)); // two entries per segment
+      }
+      // Cutoff 10000 - 5500 = 4500: segments [0,1], [2,3] go; [4,5] holds 5000 and stays.
+      assertThat(log.applyRetention(Duration.ofMillis(5500))).isEqualTo(2);
+      assertThat(log.firstOffset()).isEqualTo(4);
+      assertThat(log.offsetAtOrAfter(0)).isEqualTo(4);
+      assertThat(log.applyRetention(Duration.ofMillis(5500))).isZero();
+    }
+    assertThat(dir.resolve("00000000000000000000.log")).doesNotExist();
+    assertThat(dir.resolve("00000000000000000000.index")).doesNotExist();
+    try (Log log = Log.open(dir, config)) {
+      assertThat(log.firstOffset()).isEqualTo(4);
+      assertThat(log.nextOffset()).isEqualTo(10);
+    }
+  }
+
+  @Test
+  void deleteAllRemovesTheDirectory() throws IOException {
+    Path logDir = dir.resolve("stream");
+    try (Log log = Log.open(logDir, smallConfig(FsyncPolicy.everyWrite()))) {
+      log.append(1, ByteBuffer.allocate(5000));
+      log.append(1, ByteBuffer.allocate(5000));
+    }
+    Log.deleteAll(logDir);
+    assertThat(logDir).doesNotExist();
+    Log.deleteAll(logDir); // absent is fine
+  }
+
+  @Test
+  void oneWriterPerDirectory() throws IOException {
+    try (Log log = Log.open(dir, smallConfig(FsyncPolicy.everyWrite()))) {
+      assertThatThrownBy(() -> Log.open(dir, smallConfig(FsyncPolicy.everyWrite())))
+          .isInstanceOf(LogLockedException.class);
+      assertThat(log.append(1, ByteBuffer.allocate(1))).isZero();
+    }
+    Log.open(dir, smallConfig(FsyncPolicy.everyWrite())).close(); // the lock is released
+  }
+
+  @Test
+  void closedLogRefusesWork() throws IOException {
+    Log log = Log.open(dir, smallConfig(FsyncPolicy.everyWrite()));
+    log.append(1, ByteBuffer.allocate(1));
+    log.close();
+    log.close();
+    assertThatThrownBy(() -> log.append(1, ByteBuffer.allocate(1)))
+        .isInstanceOf(LogClosedException.class);
+    assertThatThrownBy(() -> log.read(0, 1, 1)).isInstanceOf(LogClosedException.class);
+    assertThatThrownBy(() -> log.offsetAtOrAfter(0)).isInstanceOf(LogClosedException.class);
+    assertThat(log.durable(0)).isCompleted();
+  }
+
+  @Test
+  void overlappingWritersAreRefused() throws Exception {
+    try (Log log = Log.open(dir, smallConfig(FsyncPolicy.everyWrite()))) {
+      AtomicReference<Throwable> seen = new AtomicReference<>();
+      List<Thread> threads = new ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        Thread thread = new Thread(() -> {
+          for (int i = 0; i < 200; i++) {
+            try {
+              log.append(i, ByteBuffer.allocate(10));
+            } catch (ConcurrentModificationException e) {
+              // expected: the loser writes nothing
+            } catch (IOException | RuntimeException e) {
+              seen.set(e);
+              return;
+            }
+          }
+        });
+        threads.add(thread);
+        thread.start();
+      }
+      for (Thread thread : threads) {
+        thread.join();
+      }
+      assertThat(seen.get()).isNull();
+      // Whatever won, the log is dense and intact.
+      List<LogEntry> all = log.read(0, Integer.MAX_VALUE, Long.MAX_VALUE);
+      assertThat(all).hasSize((int) log.nextOffset());
+    }
+  }
+
+  @Test
+  void readersRunAlongsideTheWriterAndSeeOnlyWholeEntries() throws Exception {
+    LogFlusher flusher = LogFlusher.manual();
+    try (Log log = Log.open(dir, smallConfig(FsyncPolicy.interval(flusher)))) {
+      AtomicReference<Throwable> failure = new AtomicReference<>();
+      Thread reader = new Thread(() -> {
+        try {
+          long at = 0;
+          while (at < 3000) {
+            for (LogEntry e : log.read(at, 50, 100_000)) {
+              assertThat(e.offset()).isEqualTo(at);
+              assertThat(e.payloadBytes()).isEqualTo(content(at));
+              at++;
+            }
+          }
+        } catch (Throwable t) {
+          failure.set(t);
+        }
+      });
+      reader.start();
+      for (long i = 0; i < 3000; i++) {
+        log.append(i, ByteBuffer.wrap(content(i)));
+      }
+      reader.join(30_000);
+      assertThat(failure.get()).isNull();
+      assertThat(reader.isAlive()).isFalse();
+    }
+  }
+
+  /** Retention and a 1 ms flusher run against the writer while a reader chases the first offset. */
+  @Test
+  void readersRacingRetentionAndTheFlusherSeeOnlyValidEntriesOrOutOfRange() throws Exception {
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    List<java.util.concurrent.CompletableFuture<Void>> futures = new ArrayList<>();
+    try (LogFlusher flusher = LogFlusher.start(Duration.ofMillis(1), "race-flusher");
+        Log log = Log.open(dir, smallConfig(FsyncPolicy.interval(flusher))
+            .withMaxSegmentBytes(2048))) {
+      java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+      Thread reader = new Thread(() -> {
+        while (!done.get()) {
+          long at = log.firstOffset();
+          try {
+            for (LogEntry e : log.read(at, 20, 10_000)) {
+              assertThat(e.payloadBytes()).isEqualTo(content(e.offset()));
+            }
+            log.offsetAtOrAfter(at);
+          } catch (OffsetOutOfRangeException expected) {
+            // retention got there first
+          } catch (Throwable t) {
+            failure.compareAndSet(null, t);
+          }
+        }
+      });
+      reader.start();
+      for (long i = 0; i < 1500; i++) {
+        futures.add(log.durable(log.append(i, ByteBuffer.wrap(content(i)))));
+        if (i % 50 == 0) {
+          log.deleteSegmentsOlderThan(i - 200);
+        }
+      }
+      done.set(true);
+      reader.join(30_000);
+      assertThat(log.firstOffset()).isPositive();
+    }
+    assertThat(failure.get()).isNull();
+    assertThat(futures).allMatch(f -> f.isDone() && !f.isCompletedExceptionally());
+  }
+
+  /** A roll that cannot create its file fails the log: pending futures fail, appends stop. */
+  @Test
+  void aWriteFailureFailsTheLogUntilReopened() throws IOException {
+    LogFlusher flusher = LogFlusher.manual();
+    LogConfig config = smallConfig(FsyncPolicy.interval(flusher));
+    Path blocker = dir.resolve(Segment.fileName(4, Segment.LOG_SUFFIX));
+    Log log = Log.open(dir, config);
+    java.util.concurrent.CompletableFuture<Void> pending = null;
+    for (int i = 0; i < 4; i++) {
+      pending = log.durable(log.append(i, ByteBuffer.allocate(1000)));
+    }
+    Files.createDirectory(blocker); // the next roll's segment file cannot be created
+    assertThatThrownBy(() -> log.append(9, ByteBuffer.allocate(1000))).isInstanceOf(IOException.class);
+    assertThat(pending).isCompletedExceptionally();
+    assertThatThrownBy(() -> log.append(9, ByteBuffer.allocate(1)))
+        .isInstanceOf(LogClosedException.class);
+    assertThat(log.nextOffset()).isEqualTo(4);
+    assertThat(log.read(3)).isPresent(); // reads still work
+    log.close(); // releases without rethrowing the reported failure
+
+    Files.delete(blocker);
+    try (Log reopened = Log.open(dir, config)) {
+      assertThat(reopened.nextOffset()).isEqualTo(4);
+      assertThat(reopened.append(9, ByteBuffer.allocate(1000))).isEqualTo(4);
+    }
+  }
+
+  static byte[] content(long offset) {
+    byte[] b = new byte[(int) (offset % 97) * 7];
+    Arrays.fill(b, (byte) offset);
+    return b;
+  }
+}
