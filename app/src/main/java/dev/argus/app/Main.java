@@ -8,34 +8,34 @@ import picocli.CommandLine.Command;
  * The {@code argus} command. Program output goes to stdout; logs go to stderr.
  */
 @Command(name = "argus", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = "Self-hosted video ingestion and analysis on the Kinesis Video, Rekognition and Kinesis APIs.",
-        subcommands = {ServerCommand.class, CommandLine.HelpCommand.class})
+    description = "Self-hosted video ingestion and analysis on the Kinesis Video, Rekognition and Kinesis APIs.",
+    subcommands = {ServerCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
-    @CommandLine.Spec
-    private CommandLine.Model.CommandSpec spec;
+  @CommandLine.Spec
+  private CommandLine.Model.CommandSpec spec;
 
-    public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
-    }
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
 
-    /** The configured command line, shared by {@link #main} and tests. */
-    public static CommandLine commandLine() {
-        return new CommandLine(new Main()).setExecutionExceptionHandler(Main::reportFailure);
-    }
+  /** The configured command line, shared by {@link #main} and tests. */
+  public static CommandLine commandLine() {
+    return new CommandLine(new Main()).setExecutionExceptionHandler(Main::reportFailure);
+  }
 
-    /** A failed command prints one line to stderr (the stack trace only with ARGUS_DEBUG set) and exits 1. */
-    private static int reportFailure(Exception failure, CommandLine command, CommandLine.ParseResult parsed) {
-        String message = failure.getMessage() == null ? failure.toString() : failure.getMessage();
-        command.getErr().println("argus " + command.getCommandName() + ": " + message);
-        if (System.getenv("ARGUS_DEBUG") != null) {
-            failure.printStackTrace(command.getErr());
-        }
-        return 1;
+  /** A failed command prints one line to stderr (the stack trace only with ARGUS_DEBUG set) and exits 1. */
+  private static int reportFailure(Exception failure, CommandLine command, CommandLine.ParseResult parsed) {
+    String message = failure.getMessage() == null ? failure.toString() : failure.getMessage();
+    command.getErr().println("argus " + command.getCommandName() + ": " + message);
+    if (System.getenv("ARGUS_DEBUG") != null) {
+      failure.printStackTrace(command.getErr());
     }
+    return 1;
+  }
 
-    @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
-    }
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
 }

@@ -11,6 +11,7 @@ import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.kinesisvideo.KinesisVideoClient;
 
 /**
  * Real AWS SDK v2 clients pointed at a local Argus, with retries off so every error is seen.
@@ -19,28 +20,33 @@ import software.amazon.awssdk.services.kinesis.KinesisClient;
  */
 public final class Clients {
 
-    public static final StaticCredentialsProvider CREDENTIALS =
-            StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDARGUSTEST", "argus-test-secret"));
-    public static final Region REGION = Region.US_EAST_1;
+  public static final StaticCredentialsProvider CREDENTIALS =
+      StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDARGUSTEST", "argus-test-secret"));
+  public static final Region REGION = Region.US_EAST_1;
 
-    private Clients() {
-    }
+  private Clients() {
+  }
 
-    public static ClientOverrideConfiguration noRetries() {
-        return ClientOverrideConfiguration.builder()
-                .retryStrategy(RetryMode.STANDARD)
-                .retryStrategy(b -> b.maxAttempts(1))
-                .apiCallTimeout(Duration.ofSeconds(30))
-                .build();
-    }
+  public static ClientOverrideConfiguration noRetries() {
+    return ClientOverrideConfiguration.builder()
+        .retryStrategy(RetryMode.STANDARD)
+        .retryStrategy(b -> b.maxAttempts(1))
+        .apiCallTimeout(Duration.ofSeconds(30))
+        .build();
+  }
 
-    public static KinesisClient kinesis(URI endpoint) {
-        return KinesisClient.builder().endpointOverride(endpoint).region(REGION).credentialsProvider(CREDENTIALS)
-                .httpClientBuilder(ApacheHttpClient.builder()).overrideConfiguration(noRetries()).build();
-    }
+  public static KinesisClient kinesis(URI endpoint) {
+    return KinesisClient.builder().endpointOverride(endpoint).region(REGION).credentialsProvider(CREDENTIALS)
+        .httpClientBuilder(ApacheHttpClient.builder()).overrideConfiguration(noRetries()).build();
+  }
 
-    public static KinesisAsyncClient kinesisAsync(URI endpoint) {
-        return KinesisAsyncClient.builder().endpointOverride(endpoint).region(REGION).credentialsProvider(CREDENTIALS)
-                .httpClientBuilder(NettyNioAsyncHttpClient.builder()).overrideConfiguration(noRetries()).build();
-    }
+  public static KinesisVideoClient kinesisVideo(URI endpoint) {
+    return KinesisVideoClient.builder().endpointOverride(endpoint).region(REGION).credentialsProvider(CREDENTIALS)
+        .httpClientBuilder(ApacheHttpClient.builder()).overrideConfiguration(noRetries()).build();
+  }
+
+  public static KinesisAsyncClient kinesisAsync(URI endpoint) {
+    return KinesisAsyncClient.builder().endpointOverride(endpoint).region(REGION).credentialsProvider(CREDENTIALS)
+        .httpClientBuilder(NettyNioAsyncHttpClient.builder()).overrideConfiguration(noRetries()).build();
+  }
 }

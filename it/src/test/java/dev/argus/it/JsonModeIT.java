@@ -18,33 +18,33 @@ import software.amazon.awssdk.services.kinesis.model.KinesisException;
  */
 class JsonModeIT {
 
-    @TempDir
-    static Path dataDir;
+  @TempDir
+  static Path dataDir;
 
-    private static ArgusProcess argus;
+  private static ArgusProcess argus;
 
-    @BeforeAll
-    static void start() throws Exception {
-        System.setProperty("aws.cborEnabled", "false");
-        argus = ArgusProcess.start(dataDir);
+  @BeforeAll
+  static void start() throws Exception {
+    System.setProperty("aws.cborEnabled", "false");
+    argus = ArgusProcess.start(dataDir);
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    System.clearProperty("aws.cborEnabled");
+    if (argus != null) {
+      argus.close();
     }
+  }
 
-    @AfterAll
-    static void stop() throws Exception {
-        System.clearProperty("aws.cborEnabled");
-        if (argus != null) {
-            argus.close();
-        }
+  @Test
+  void syncSdkClientReadsJsonError() {
+    try (KinesisClient kinesis = Clients.kinesis(argus.endpoint())) {
+      assertThatThrownBy(() -> kinesis.getResourcePolicy(r -> r.resourceARN("arn:aws:kinesis:us-east-1:000000000000:stream/x")))
+          .isInstanceOfSatisfying(KinesisException.class, e -> {
+            assertThat(e.statusCode()).isEqualTo(400);
+            assertThat(e.awsErrorDetails().errorCode()).isEqualTo("UnknownOperationException");
+          });
     }
-
-    @Test
-    void syncSdkClientReadsJsonError() {
-        try (KinesisClient kinesis = Clients.kinesis(argus.endpoint())) {
-            assertThatThrownBy(() -> kinesis.getResourcePolicy(r -> r.resourceARN("arn:aws:kinesis:us-east-1:000000000000:stream/x")))
-                    .isInstanceOfSatisfying(KinesisException.class, e -> {
-                        assertThat(e.statusCode()).isEqualTo(400);
-                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("UnknownOperationException");
-                    });
-        }
-    }
+  }
 }

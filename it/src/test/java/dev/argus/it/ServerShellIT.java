@@ -24,68 +24,68 @@ import software.amazon.awssdk.services.kinesis.model.KinesisException;
  */
 class ServerShellIT {
 
-    @TempDir
-    static Path dataDir;
+  @TempDir
+  static Path dataDir;
 
-    private static ArgusProcess argus;
+  private static ArgusProcess argus;
 
-    @BeforeAll
-    static void start() throws Exception {
-        argus = ArgusProcess.start(dataDir);
+  @BeforeAll
+  static void start() throws Exception {
+    argus = ArgusProcess.start(dataDir);
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (argus != null) {
+      argus.close();
     }
+  }
 
-    @AfterAll
-    static void stop() throws Exception {
-        if (argus != null) {
-            argus.close();
-        }
-    }
+  @Test
+  void healthAnswers() throws Exception {
+    HttpResponse<String> response = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(argus.endpoint().resolve("/health")).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).contains("\"status\":\"ok\"");
+  }
 
-    @Test
-    void healthAnswers() throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(argus.endpoint().resolve("/health")).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains("\"status\":\"ok\"");
+  @Test
+  void syncSdkClientReadsCborErrorOverHttp11() {
+    try (KinesisClient kinesis = Clients.kinesis(argus.endpoint())) {
+      assertThatThrownBy(() -> kinesis.getResourcePolicy(r -> r.resourceARN("arn:aws:kinesis:us-east-1:000000000000:stream/x")))
+          .isInstanceOfSatisfying(KinesisException.class, e -> {
+            assertThat(e.statusCode()).isEqualTo(400);
+            assertThat(e.awsErrorDetails().errorCode()).isEqualTo("UnknownOperationException");
+            assertThat(e.requestId()).isNotBlank();
+          });
     }
+  }
 
-    @Test
-    void syncSdkClientReadsCborErrorOverHttp11() {
-        try (KinesisClient kinesis = Clients.kinesis(argus.endpoint())) {
-            assertThatThrownBy(() -> kinesis.getResourcePolicy(r -> r.resourceARN("arn:aws:kinesis:us-east-1:000000000000:stream/x")))
-                    .isInstanceOfSatisfying(KinesisException.class, e -> {
-                        assertThat(e.statusCode()).isEqualTo(400);
-                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("UnknownOperationException");
-                        assertThat(e.requestId()).isNotBlank();
-                    });
-        }
+  @Test
+  void asyncSdkClientReadsCborErrorOverH2c() {
+    try (KinesisAsyncClient kinesis = Clients.kinesisAsync(argus.endpoint())) {
+      assertThatThrownBy(() -> kinesis.getResourcePolicy(r -> r.resourceARN("arn:aws:kinesis:us-east-1:000000000000:stream/x")).join())
+          .isInstanceOf(CompletionException.class)
+          .cause()
+          .isInstanceOfSatisfying(KinesisException.class, e -> {
+            assertThat(e.statusCode()).isEqualTo(400);
+            assertThat(e.awsErrorDetails().errorCode()).isEqualTo("UnknownOperationException");
+          });
     }
+  }
 
-    @Test
-    void asyncSdkClientReadsCborErrorOverH2c() {
-        try (KinesisAsyncClient kinesis = Clients.kinesisAsync(argus.endpoint())) {
-            assertThatThrownBy(() -> kinesis.getResourcePolicy(r -> r.resourceARN("arn:aws:kinesis:us-east-1:000000000000:stream/x")).join())
-                    .isInstanceOf(CompletionException.class)
-                    .cause()
-                    .isInstanceOfSatisfying(KinesisException.class, e -> {
-                        assertThat(e.statusCode()).isEqualTo(400);
-                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("UnknownOperationException");
-                    });
-        }
+  @Test
+  void sigtermStopsCleanlyAndReleasesTheDataDirectory() throws Exception {
+    Path ownDir = Files.createTempDirectory("argus-shell-it");
+    ArgusProcess own = ArgusProcess.start(ownDir);
+    try {
+      assertThat(own.terminate()).as("exit code after SIGTERM").isZero();
+      assertThat(own.logText()).contains("stopped");
+    } finally {
+      own.close();
     }
-
-    @Test
-    void sigtermStopsCleanlyAndReleasesTheDataDirectory() throws Exception {
-        Path ownDir = Files.createTempDirectory("argus-shell-it");
-        ArgusProcess own = ArgusProcess.start(ownDir);
-        try {
-            assertThat(own.terminate()).as("exit code after SIGTERM").isZero();
-            assertThat(own.logText()).contains("stopped");
-        } finally {
-            own.close();
-        }
-        try (ArgusProcess again = ArgusProcess.start(ownDir)) {
-            assertThat(again.endpoint().getPort()).isPositive();
-        }
+    try (ArgusProcess again = ArgusProcess.start(ownDir)) {
+      assertThat(again.endpoint().getPort()).isPositive();
     }
+  }
 }

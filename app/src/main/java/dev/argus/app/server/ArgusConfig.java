@@ -15,29 +15,29 @@ import java.util.Objects;
  */
 public record ArgusConfig(String host, int port, Path dataDir) {
 
-    public ArgusConfig {
-        Objects.requireNonNull(host, "host");
-        Objects.requireNonNull(dataDir, "dataDir");
-        if (port < 0 || port > 65535) {
-            throw new IllegalArgumentException("port must be 0..65535, not " + port);
-        }
-        if (!isLoopback(host)) {
-            throw new IllegalArgumentException("refusing to listen on " + host
-                    + ": without credentials Argus serves loopback addresses only (127.0.0.1, ::1)");
-        }
+  public ArgusConfig {
+    Objects.requireNonNull(host, "host");
+    Objects.requireNonNull(dataDir, "dataDir");
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("port must be 0..65535, not " + port);
     }
+    if (!isLoopback(host)) {
+      throw new IllegalArgumentException("refusing to listen on " + host
+          + ": without credentials Argus serves loopback addresses only (127.0.0.1, ::1)");
+    }
+  }
 
-    private static boolean isLoopback(String host) {
-        try {
-            InetAddress[] addresses = InetAddress.getAllByName(host);
-            for (InetAddress address : addresses) {
-                if (!address.isLoopbackAddress()) {
-                    return false;
-                }
-            }
-            return addresses.length > 0;
-        } catch (UnknownHostException e) {
-            throw new IllegalArgumentException("unknown host " + host, e);
+  private static boolean isLoopback(String host) {
+    try {
+      InetAddress[] addresses = InetAddress.getAllByName(host);
+      for (InetAddress address : addresses) {
+        if (!address.isLoopbackAddress()) {
+          return false;
         }
+      }
+      return addresses.length > 0;
+    } catch (UnknownHostException e) {
+      throw new IllegalArgumentException("unknown host " + host, e);
     }
+  }
 }

@@ -20,72 +20,72 @@ import org.slf4j.LoggerFactory;
  */
 public final class ArgusServer implements AutoCloseable {
 
-    private static final Logger log = LoggerFactory.getLogger(ArgusServer.class);
+  private static final Logger log = LoggerFactory.getLogger(ArgusServer.class);
 
-    private final DataDirectory dataDirectory;
-    private final HttpServer http;
-    /** Storage and background work to close after the port, most recently opened first. */
-    private final Deque<AutoCloseable> resources;
-    private boolean closed;
+  private final DataDirectory dataDirectory;
+  private final HttpServer http;
+  /** Storage and background work to close after the port, most recently opened first. */
+  private final Deque<AutoCloseable> resources;
+  private boolean closed;
 
-    private ArgusServer(DataDirectory dataDirectory, HttpServer http, Deque<AutoCloseable> resources) {
-        this.dataDirectory = dataDirectory;
-        this.http = http;
-        this.resources = resources;
+  private ArgusServer(DataDirectory dataDirectory, HttpServer http, Deque<AutoCloseable> resources) {
+    this.dataDirectory = dataDirectory;
+    this.http = http;
+    this.resources = resources;
+  }
+
+  /** Opens the data directory and the modules, then binds the port. */
+  public static ArgusServer start(ArgusConfig config) throws IOException, InterruptedException {
+    DataDirectory dataDirectory = DataDirectory.open(config.dataDir());
+    Deque<AutoCloseable> resources = new ArrayDeque<>();
+    try {
+      List<AwsApi> apis = List.of(new HealthApi(Clock.systemUTC()));
+      HttpServer http = HttpServer.start(ServerConfig.defaults(config.host(), config.port()), apis);
+      log.info("serving {} from {}", http.baseUrl(), dataDirectory.root());
+      return new ArgusServer(dataDirectory, http, resources);
+    } catch (InterruptedException | RuntimeException e) {
+      closeAll(resources);
+      dataDirectory.close();
+      throw e;
     }
+  }
 
-    /** Opens the data directory and the modules, then binds the port. */
-    public static ArgusServer start(ArgusConfig config) throws IOException, InterruptedException {
-        DataDirectory dataDirectory = DataDirectory.open(config.dataDir());
-        Deque<AutoCloseable> resources = new ArrayDeque<>();
-        try {
-            List<AwsApi> apis = List.of(new HealthApi(Clock.systemUTC()));
-            HttpServer http = HttpServer.start(ServerConfig.defaults(config.host(), config.port()), apis);
-            log.info("serving {} from {}", http.baseUrl(), dataDirectory.root());
-            return new ArgusServer(dataDirectory, http, resources);
-        } catch (InterruptedException | RuntimeException e) {
-            closeAll(resources);
-            dataDirectory.close();
-            throw e;
-        }
-    }
+  public String baseUrl() {
+    return http.baseUrl();
+  }
 
-    public String baseUrl() {
-        return http.baseUrl();
-    }
+  public int port() {
+    return http.address().getPort();
+  }
 
-    public int port() {
-        return http.address().getPort();
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
     }
+    closed = true;
+    try {
+      http.close();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    closeAll(resources);
+    try {
+      dataDirectory.close();
+    } catch (IOException e) {
+      log.warn("could not release the data directory lock", e);
+    }
+    log.info("stopped");
+  }
 
-    @Override
-    public synchronized void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        try {
-            http.close();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        closeAll(resources);
-        try {
-            dataDirectory.close();
-        } catch (IOException e) {
-            log.warn("could not release the data directory lock", e);
-        }
-        log.info("stopped");
+  private static void closeAll(Deque<AutoCloseable> resources) {
+    while (!resources.isEmpty()) {
+      AutoCloseable resource = resources.pop();
+      try {
+        resource.close();
+      } catch (Exception e) {
+        log.warn("closing {} failed", resource, e);
+      }
     }
-
-    private static void closeAll(Deque<AutoCloseable> resources) {
-        while (!resources.isEmpty()) {
-            AutoCloseable resource = resources.pop();
-            try {
-                resource.close();
-            } catch (Exception e) {
-                log.warn("closing {} failed", resource, e);
-            }
-        }
-    }
+  }
 }

@@ -21,28 +21,28 @@ import java.util.concurrent.CompletableFuture;
  */
 final class HealthApi implements AwsApi {
 
-    static final String PATH = "/health";
+  static final String PATH = "/health";
 
-    private final Clock clock;
-    private final Instant started;
+  private final Clock clock;
+  private final Instant started;
 
-    HealthApi(Clock clock) {
-        this.clock = clock;
-        this.started = clock.instant();
+  HealthApi(Clock clock) {
+    this.clock = clock;
+    this.started = clock.instant();
+  }
+
+  @Override
+  public Optional<Operation> resolve(RequestHead head) {
+    if (!PATH.equals(head.path()) || !(HttpMethod.GET.equals(head.method()) || HttpMethod.HEAD.equals(head.method()))) {
+      return Optional.empty();
     }
-
-    @Override
-    public Optional<Operation> resolve(RequestHead head) {
-        if (!PATH.equals(head.path()) || !(HttpMethod.GET.equals(head.method()) || HttpMethod.HEAD.equals(head.method()))) {
-            return Optional.empty();
-        }
-        UnaryOperation health = request -> {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("status", "ok");
-            body.put("version", Version.current());
-            body.put("uptimeSeconds", Duration.between(started, clock.instant()).toSeconds());
-            return CompletableFuture.completedFuture(AwsResponse.ok(body));
-        };
-        return Optional.of(health);
-    }
+    UnaryOperation health = request -> {
+      Map<String, Object> body = new LinkedHashMap<>();
+      body.put("status", "ok");
+      body.put("version", Version.current());
+      body.put("uptimeSeconds", Duration.between(started, clock.instant()).toSeconds());
+      return CompletableFuture.completedFuture(AwsResponse.ok(body));
+    };
+    return Optional.of(health);
+  }
 }

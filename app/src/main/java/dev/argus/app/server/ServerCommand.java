@@ -12,35 +12,35 @@ import sun.misc.Signal;
  * (stop accepting, finish in-flight requests, flush and close storage) and exit status 0.
  */
 @Command(name = "server", mixinStandardHelpOptions = true,
-        description = "Runs every Argus API on one port, with data kept in a local directory.")
+    description = "Runs every Argus API on one port, with data kept in a local directory.")
 public final class ServerCommand implements Callable<Integer> {
 
-    @Option(names = "--host", defaultValue = "${env:ARGUS_HOST:-127.0.0.1}",
-            description = "Address to listen on (env ARGUS_HOST; default ${DEFAULT-VALUE}). "
-                    + "Only loopback addresses are allowed until request signing is checked.")
-    String host;
+  @Option(names = "--host", defaultValue = "${env:ARGUS_HOST:-127.0.0.1}",
+      description = "Address to listen on (env ARGUS_HOST; default ${DEFAULT-VALUE}). "
+          + "Only loopback addresses are allowed until request signing is checked.")
+  String host;
 
-    @Option(names = "--port", defaultValue = "${env:ARGUS_PORT:-4566}",
-            description = "Port to listen on, 0 for any free one (env ARGUS_PORT; default ${DEFAULT-VALUE}).")
-    int port;
+  @Option(names = "--port", defaultValue = "${env:ARGUS_PORT:-4566}",
+      description = "Port to listen on, 0 for any free one (env ARGUS_PORT; default ${DEFAULT-VALUE}).")
+  int port;
 
-    @Option(names = "--data-dir", defaultValue = "${env:ARGUS_DATA_DIR:-./argus-data}",
-            description = "Where streams, fragments and collections are kept (env ARGUS_DATA_DIR; default ${DEFAULT-VALUE}).")
-    Path dataDir;
+  @Option(names = "--data-dir", defaultValue = "${env:ARGUS_DATA_DIR:-./argus-data}",
+      description = "Where streams, fragments and collections are kept (env ARGUS_DATA_DIR; default ${DEFAULT-VALUE}).")
+  Path dataDir;
 
-    @Override
-    public Integer call() throws Exception {
-        ArgusServer server = ArgusServer.start(new ArgusConfig(host, port, dataDir));
-        CountDownLatch stopRequested = new CountDownLatch(1);
-        // TERM and INT end the wait below, so main returns 0 after an orderly close. The hook
-        // covers every other way the JVM may go down (close is idempotent).
-        Signal.handle(new Signal("TERM"), signal -> stopRequested.countDown());
-        Signal.handle(new Signal("INT"), signal -> stopRequested.countDown());
-        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "argus-shutdown"));
-        System.out.println("argus listening on " + server.baseUrl());
-        System.out.flush();
-        stopRequested.await();
-        server.close();
-        return 0;
-    }
+  @Override
+  public Integer call() throws Exception {
+    ArgusServer server = ArgusServer.start(new ArgusConfig(host, port, dataDir));
+    CountDownLatch stopRequested = new CountDownLatch(1);
+    // TERM and INT end the wait below, so main returns 0 after an orderly close. The hook
+    // covers every other way the JVM may go down (close is idempotent).
+    Signal.handle(new Signal("TERM"), signal -> stopRequested.countDown());
+    Signal.handle(new Signal("INT"), signal -> stopRequested.countDown());
+    Runtime.getRuntime().addShutdownHook(new Thread(server::close, "argus-shutdown"));
+    System.out.println("argus listening on " + server.baseUrl());
+    System.out.flush();
+    stopRequested.await();
+    server.close();
+    return 0;
+  }
 }

@@ -26,121 +26,121 @@ import org.junit.jupiter.api.io.TempDir;
 /** The real server on an ephemeral loopback port, over HTTP/1.1, h2c upgrade and h2c prior knowledge. */
 class ArgusServerTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    Path dataDir;
+  @TempDir
+  Path dataDir;
 
-    private ArgusServer server;
+  private ArgusServer server;
 
-    @BeforeEach
-    void start() throws Exception {
-        server = ArgusServer.start(new ArgusConfig("127.0.0.1", 0, dataDir));
+  @BeforeEach
+  void start() throws Exception {
+    server = ArgusServer.start(new ArgusConfig("127.0.0.1", 0, dataDir));
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  private HttpResponse<String> http(HttpClient.Version version, HttpRequest.Builder request) throws Exception {
+    HttpClient client = HttpClient.newBuilder().version(version).build();
+    return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpRequest.Builder kinesis(String target, String body) {
+    return HttpRequest.newBuilder(URI.create(server.baseUrl() + "/"))
+        .header("X-Amz-Target", target)
+        .header("Content-Type", "application/x-amz-json-1.1")
+        .POST(HttpRequest.BodyPublishers.ofString(body));
+  }
+
+  @Test
+  void healthOverHttp11AndH2cUpgrade() throws Exception {
+    for (HttpClient.Version version : HttpClient.Version.values()) {
+      HttpResponse<String> response = http(version, HttpRequest.newBuilder(URI.create(server.baseUrl() + "/health")));
+      assertThat(response.statusCode()).as(version.name()).isEqualTo(200);
+      assertThat(response.version()).isEqualTo(version);
+      JsonNode body = JSON.readTree(response.body());
+      assertThat(body.get("status").asText()).isEqualTo("ok");
+      assertThat(body.has("version")).isTrue();
     }
+  }
 
-    @AfterEach
-    void stop() {
-        server.close();
+  @Test
+  void unknownTargetAndMalformedBodyOverHttp11() throws Exception {
+    HttpResponse<String> unknown = http(HttpClient.Version.HTTP_1_1, kinesis("Nope_20200101.Nothing", "{}"));
+    assertThat(unknown.statusCode()).isEqualTo(400);
+    assertThat(unknown.headers().firstValue("x-amzn-ErrorType")).hasValue("UnknownOperationException");
+    assertThat(unknown.headers().firstValue("x-amzn-RequestId")).isPresent();
+    assertThat(JSON.readTree(unknown.body()).get("__type").asText()).isEqualTo("UnknownOperationException");
+
+    HttpResponse<String> unknownPath = http(HttpClient.Version.HTTP_1_1,
+        HttpRequest.newBuilder(URI.create(server.baseUrl() + "/noSuchOperation")).POST(HttpRequest.BodyPublishers.ofString("{}")));
+    assertThat(unknownPath.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(unknownPath.body()).get("__type").asText()).isEqualTo("UnknownOperationException");
+  }
+
+  @Test
+  void malformedBodyIsSerializationExceptionAndConnectionSurvives() throws Exception {
+    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    for (int i = 0; i < 3; i++) {
+      HttpResponse<String> response = client.send(kinesis("Nope_20200101.Nothing", "{\"Stream").build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).isEqualTo(400);
+      assertThat(JSON.readTree(response.body()).get("__type").asText()).isEqualTo("SerializationException");
     }
+  }
 
-    private HttpResponse<String> http(HttpClient.Version version, HttpRequest.Builder request) throws Exception {
-        HttpClient client = HttpClient.newBuilder().version(version).build();
-        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  @Test
+  void everythingOverH2cPriorKnowledge() throws Exception {
+    try (H2cPriorKnowledgeClient client = new H2cPriorKnowledgeClient("127.0.0.1", server.port())) {
+      FullHttpResponse health = client.send(request(HttpMethod.GET, "/health", null, ""));
+      assertThat(health.status().code()).isEqualTo(200);
+      assertThat(JSON.readTree(body(health)).get("status").asText()).isEqualTo("ok");
+
+      FullHttpResponse unknown = client.send(request(HttpMethod.POST, "/", "Nope_20200101.Nothing", "{}"));
+      assertThat(unknown.status().code()).isEqualTo(400);
+      assertThat(unknown.headers().get("x-amzn-errortype")).isEqualTo("UnknownOperationException");
+      assertThat(JSON.readTree(body(unknown)).get("__type").asText()).isEqualTo("UnknownOperationException");
+
+      FullHttpResponse malformed = client.send(request(HttpMethod.POST, "/", "Nope_20200101.Nothing", "{,"));
+      assertThat(malformed.status().code()).isEqualTo(400);
+      assertThat(JSON.readTree(body(malformed)).get("__type").asText()).isEqualTo("SerializationException");
     }
+  }
 
-    private HttpRequest.Builder kinesis(String target, String body) {
-        return HttpRequest.newBuilder(URI.create(server.baseUrl() + "/"))
-                .header("X-Amz-Target", target)
-                .header("Content-Type", "application/x-amz-json-1.1")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
+  @Test
+  void secondServerOnSameDataDirectoryIsRefused() {
+    assertThatThrownBy(() -> ArgusServer.start(new ArgusConfig("127.0.0.1", 0, dataDir)))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("in use");
+  }
+
+  @Test
+  void nonLoopbackHostIsRefused() {
+    assertThatThrownBy(() -> new ArgusConfig("0.0.0.0", 0, dataDir))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("loopback");
+  }
+
+  private FullHttpRequest request(HttpMethod method, String path, String target, String body) {
+    FullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, method, path,
+        Unpooled.copiedBuffer(body, StandardCharsets.UTF_8));
+    request.headers().set("Host", "127.0.0.1:" + server.port());
+    if (target != null) {
+      request.headers().set("X-Amz-Target", target);
+      request.headers().set("Content-Type", "application/x-amz-json-1.1");
     }
+    request.headers().setInt("Content-Length", request.content().readableBytes());
+    return request;
+  }
 
-    @Test
-    void healthOverHttp11AndH2cUpgrade() throws Exception {
-        for (HttpClient.Version version : HttpClient.Version.values()) {
-            HttpResponse<String> response = http(version, HttpRequest.newBuilder(URI.create(server.baseUrl() + "/health")));
-            assertThat(response.statusCode()).as(version.name()).isEqualTo(200);
-            assertThat(response.version()).isEqualTo(version);
-            JsonNode body = JSON.readTree(response.body());
-            assertThat(body.get("status").asText()).isEqualTo("ok");
-            assertThat(body.has("version")).isTrue();
-        }
+  private static String body(FullHttpResponse response) {
+    try {
+      return response.content().toString(StandardCharsets.UTF_8);
+    } finally {
+      response.release();
     }
-
-    @Test
-    void unknownTargetAndMalformedBodyOverHttp11() throws Exception {
-        HttpResponse<String> unknown = http(HttpClient.Version.HTTP_1_1, kinesis("Nope_20200101.Nothing", "{}"));
-        assertThat(unknown.statusCode()).isEqualTo(400);
-        assertThat(unknown.headers().firstValue("x-amzn-ErrorType")).hasValue("UnknownOperationException");
-        assertThat(unknown.headers().firstValue("x-amzn-RequestId")).isPresent();
-        assertThat(JSON.readTree(unknown.body()).get("__type").asText()).isEqualTo("UnknownOperationException");
-
-        HttpResponse<String> unknownPath = http(HttpClient.Version.HTTP_1_1,
-                HttpRequest.newBuilder(URI.create(server.baseUrl() + "/noSuchOperation")).POST(HttpRequest.BodyPublishers.ofString("{}")));
-        assertThat(unknownPath.statusCode()).isEqualTo(400);
-        assertThat(JSON.readTree(unknownPath.body()).get("__type").asText()).isEqualTo("UnknownOperationException");
-    }
-
-    @Test
-    void malformedBodyIsSerializationExceptionAndConnectionSurvives() throws Exception {
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        for (int i = 0; i < 3; i++) {
-            HttpResponse<String> response = client.send(kinesis("Nope_20200101.Nothing", "{\"Stream").build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).isEqualTo(400);
-            assertThat(JSON.readTree(response.body()).get("__type").asText()).isEqualTo("SerializationException");
-        }
-    }
-
-    @Test
-    void everythingOverH2cPriorKnowledge() throws Exception {
-        try (H2cPriorKnowledgeClient client = new H2cPriorKnowledgeClient("127.0.0.1", server.port())) {
-            FullHttpResponse health = client.send(request(HttpMethod.GET, "/health", null, ""));
-            assertThat(health.status().code()).isEqualTo(200);
-            assertThat(JSON.readTree(body(health)).get("status").asText()).isEqualTo("ok");
-
-            FullHttpResponse unknown = client.send(request(HttpMethod.POST, "/", "Nope_20200101.Nothing", "{}"));
-            assertThat(unknown.status().code()).isEqualTo(400);
-            assertThat(unknown.headers().get("x-amzn-errortype")).isEqualTo("UnknownOperationException");
-            assertThat(JSON.readTree(body(unknown)).get("__type").asText()).isEqualTo("UnknownOperationException");
-
-            FullHttpResponse malformed = client.send(request(HttpMethod.POST, "/", "Nope_20200101.Nothing", "{,"));
-            assertThat(malformed.status().code()).isEqualTo(400);
-            assertThat(JSON.readTree(body(malformed)).get("__type").asText()).isEqualTo("SerializationException");
-        }
-    }
-
-    @Test
-    void secondServerOnSameDataDirectoryIsRefused() {
-        assertThatThrownBy(() -> ArgusServer.start(new ArgusConfig("127.0.0.1", 0, dataDir)))
-                .isInstanceOf(IOException.class)
-                .hasMessageContaining("in use");
-    }
-
-    @Test
-    void nonLoopbackHostIsRefused() {
-        assertThatThrownBy(() -> new ArgusConfig("0.0.0.0", 0, dataDir))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("loopback");
-    }
-
-    private FullHttpRequest request(HttpMethod method, String path, String target, String body) {
-        FullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, method, path,
-                Unpooled.copiedBuffer(body, StandardCharsets.UTF_8));
-        request.headers().set("Host", "127.0.0.1:" + server.port());
-        if (target != null) {
-            request.headers().set("X-Amz-Target", target);
-            request.headers().set("Content-Type", "application/x-amz-json-1.1");
-        }
-        request.headers().setInt("Content-Length", request.content().readableBytes());
-        return request;
-    }
-
-    private static String body(FullHttpResponse response) {
-        try {
-            return response.content().toString(StandardCharsets.UTF_8);
-        } finally {
-            response.release();
-        }
-    }
+  }
 }

@@ -27,56 +27,56 @@ import java.util.concurrent.TimeUnit;
  */
 final class H2cPriorKnowledgeClient implements AutoCloseable {
 
-    private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-    private final Channel connection;
+  private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+  private final Channel connection;
 
-    H2cPriorKnowledgeClient(String host, int port) throws InterruptedException {
-        connection = new Bootstrap().group(group).channel(NioSocketChannel.class)
-                .handler(new ChannelInitializer<Channel>() {
-                    @Override
-                    protected void initChannel(Channel ch) {
-                        ch.pipeline().addLast(Http2FrameCodecBuilder.forClient().build(),
-                                new Http2MultiplexHandler(new SimpleChannelInboundHandler<Object>() {
-                                    @Override
-                                    protected void channelRead0(ChannelHandlerContext ctx, Object msg) {
-                                        // no server-initiated streams expected
-                                    }
-                                }));
-                    }
-                })
-                .connect(host, port).sync().channel();
-    }
+  H2cPriorKnowledgeClient(String host, int port) throws InterruptedException {
+    connection = new Bootstrap().group(group).channel(NioSocketChannel.class)
+        .handler(new ChannelInitializer<Channel>() {
+          @Override
+          protected void initChannel(Channel ch) {
+            ch.pipeline().addLast(Http2FrameCodecBuilder.forClient().build(),
+                new Http2MultiplexHandler(new SimpleChannelInboundHandler<Object>() {
+                  @Override
+                  protected void channelRead0(ChannelHandlerContext ctx, Object msg) {
+                    // no server-initiated streams expected
+                  }
+                }));
+          }
+        })
+        .connect(host, port).sync().channel();
+  }
 
-    /** Sends the request on a new stream; the response is copied so the caller owns nothing pooled. */
-    FullHttpResponse send(FullHttpRequest request) throws Exception {
-        CompletableFuture<FullHttpResponse> response = new CompletableFuture<>();
-        Http2StreamChannel stream = new Http2StreamChannelBootstrap(connection)
-                .handler(new ChannelInitializer<Channel>() {
-                    @Override
-                    protected void initChannel(Channel ch) {
-                        ch.pipeline().addLast(new Http2StreamFrameToHttpObjectCodec(false),
-                                new HttpObjectAggregator(1 << 20),
-                                new SimpleChannelInboundHandler<FullHttpResponse>() {
-                                    @Override
-                                    protected void channelRead0(ChannelHandlerContext ctx, FullHttpResponse msg) {
-                                        response.complete(msg.copy());
-                                    }
+  /** Sends the request on a new stream; the response is copied so the caller owns nothing pooled. */
+  FullHttpResponse send(FullHttpRequest request) throws Exception {
+    CompletableFuture<FullHttpResponse> response = new CompletableFuture<>();
+    Http2StreamChannel stream = new Http2StreamChannelBootstrap(connection)
+        .handler(new ChannelInitializer<Channel>() {
+          @Override
+          protected void initChannel(Channel ch) {
+            ch.pipeline().addLast(new Http2StreamFrameToHttpObjectCodec(false),
+                new HttpObjectAggregator(1 << 20),
+                new SimpleChannelInboundHandler<FullHttpResponse>() {
+                  @Override
+                  protected void channelRead0(ChannelHandlerContext ctx, FullHttpResponse msg) {
+                    response.complete(msg.copy());
+                  }
 
-                                    @Override
-                                    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-                                        response.completeExceptionally(cause);
-                                    }
-                                });
-                    }
-                })
-                .open().sync().getNow();
-        stream.writeAndFlush(request).sync();
-        return response.get(10, TimeUnit.SECONDS);
-    }
+                  @Override
+                  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+                    response.completeExceptionally(cause);
+                  }
+                });
+          }
+        })
+        .open().sync().getNow();
+    stream.writeAndFlush(request).sync();
+    return response.get(10, TimeUnit.SECONDS);
+  }
 
-    @Override
-    public void close() {
-        connection.close().awaitUninterruptibly();
-        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly();
-    }
+  @Override
+  public void close() {
+    connection.close().awaitUninterruptibly();
+    group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly();
+  }
 }

@@ -11,10 +11,10 @@ import java.util.Optional;
  */
 public interface AwsApi {
 
-    /**
-     * Returns the operation for this request, or empty when this API does not own it. An API
-     * that owns the request but not the operation (an unknown {@code X-Amz-Target} under its
-     * prefix, say) should return an operation that fails with the right error instead.
-     */
-    Optional<Operation> resolve(RequestHead head);
+  /**
+   * Returns the operation for this request, or empty when this API does not own it. An API
+   * that owns the request but not the operation (an unknown {@code X-Amz-Target} under its
+   * prefix, say) should return an operation that fails with the right error instead.
+   */
+  Optional<Operation> resolve(RequestHead head);
 }

@@ -11,21 +11,21 @@ import java.util.Objects;
  */
 public class AwsException extends RuntimeException {
 
-    private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 1L;
 
-    private final ErrorType type;
+  private final ErrorType type;
 
-    public AwsException(ErrorType type, String message) {
-        super(message);
-        this.type = Objects.requireNonNull(type, "type");
-    }
+  public AwsException(ErrorType type, String message) {
+    super(message);
+    this.type = Objects.requireNonNull(type, "type");
+  }
 
-    public AwsException(ErrorType type, String message, Throwable cause) {
-        super(message, cause);
-        this.type = Objects.requireNonNull(type, "type");
-    }
+  public AwsException(ErrorType type, String message, Throwable cause) {
+    super(message, cause);
+    this.type = Objects.requireNonNull(type, "type");
+  }
 
-    public ErrorType type() {
-        return type;
-    }
+  public ErrorType type() {
+    return type;
+  }
 }

@@ -18,19 +18,19 @@ import java.util.Objects;
  */
 public record AwsRequest(RequestHead head, Protocol protocol, JsonNode body) {
 
-    public AwsRequest {
-        Objects.requireNonNull(head, "head");
-        Objects.requireNonNull(protocol, "protocol");
-        Objects.requireNonNull(body, "body");
-    }
+  public AwsRequest {
+    Objects.requireNonNull(head, "head");
+    Objects.requireNonNull(protocol, "protocol");
+    Objects.requireNonNull(body, "body");
+  }
 
-    /** Decodes a timestamp member in this request's protocol; null when the node is null/missing. */
-    public Instant timestamp(JsonNode node) {
-        return protocol.readTimestamp(node);
-    }
+  /** Decodes a timestamp member in this request's protocol; null when the node is null/missing. */
+  public Instant timestamp(JsonNode node) {
+    return protocol.readTimestamp(node);
+  }
 
-    /** Maps the body onto a type (a record with PascalCase members, as AWS names them). */
-    public <T> T bodyAs(Class<T> type) {
-        return protocol.convert(body, type);
-    }
+  /** Maps the body onto a type (a record with PascalCase members, as AWS names them). */
+  public <T> T bodyAs(Class<T> type) {
+    return protocol.convert(body, type);
+  }
 }

@@ -16,27 +16,27 @@ import java.util.Objects;
  */
 public sealed interface AwsResponse {
 
-    int status();
+  int status();
 
-    Map<String, String> headers();
+  Map<String, String> headers();
 
-    /** A 200 response with this document. */
-    static AwsResponse ok(Object document) {
-        return new Document(200, Map.of(), document);
+  /** A 200 response with this document. */
+  static AwsResponse ok(Object document) {
+    return new Document(200, Map.of(), document);
+  }
+
+  record Document(int status, Map<String, String> headers, Object body) implements AwsResponse {
+    public Document {
+      Objects.requireNonNull(headers, "headers");
+      Objects.requireNonNull(body, "body");
     }
+  }
 
-    record Document(int status, Map<String, String> headers, Object body) implements AwsResponse {
-        public Document {
-            Objects.requireNonNull(headers, "headers");
-            Objects.requireNonNull(body, "body");
-        }
+  record Binary(int status, Map<String, String> headers, String contentType, byte[] body) implements AwsResponse {
+    public Binary {
+      Objects.requireNonNull(headers, "headers");
+      Objects.requireNonNull(contentType, "contentType");
+      Objects.requireNonNull(body, "body");
     }
-
-    record Binary(int status, Map<String, String> headers, String contentType, byte[] body) implements AwsResponse {
-        public Binary {
-            Objects.requireNonNull(headers, "headers");
-            Objects.requireNonNull(contentType, "contentType");
-            Objects.requireNonNull(body, "body");
-        }
-    }
+  }
 }

@@ -16,30 +16,30 @@ import java.util.Objects;
  */
 public record RequestHead(HttpMethod method, String path, String query, HttpHeaders headers, String requestId) {
 
-    /** Header naming a JSON-RPC style operation, e.g. {@code Kinesis_20131202.PutRecord}. */
-    public static final String TARGET_HEADER = "X-Amz-Target";
+  /** Header naming a JSON-RPC style operation, e.g. {@code Kinesis_20131202.PutRecord}. */
+  public static final String TARGET_HEADER = "X-Amz-Target";
 
-    public RequestHead {
-        Objects.requireNonNull(method, "method");
-        Objects.requireNonNull(path, "path");
-        Objects.requireNonNull(query, "query");
-        Objects.requireNonNull(headers, "headers");
-        Objects.requireNonNull(requestId, "requestId");
-    }
+  public RequestHead {
+    Objects.requireNonNull(method, "method");
+    Objects.requireNonNull(path, "path");
+    Objects.requireNonNull(query, "query");
+    Objects.requireNonNull(headers, "headers");
+    Objects.requireNonNull(requestId, "requestId");
+  }
 
-    /** The {@code X-Amz-Target} value, or empty when absent. */
-    public String target() {
-        String target = headers.get(TARGET_HEADER);
-        return target == null ? "" : target.trim();
-    }
+  /** The {@code X-Amz-Target} value, or empty when absent. */
+  public String target() {
+    String target = headers.get(TARGET_HEADER);
+    return target == null ? "" : target.trim();
+  }
 
-    /** The body protocol this request speaks, from its Content-Type and target. */
-    public Protocol protocol() {
-        return Protocol.of(headers.get("Content-Type"), !target().isEmpty());
-    }
+  /** The body protocol this request speaks, from its Content-Type and target. */
+  public Protocol protocol() {
+    return Protocol.of(headers.get("Content-Type"), !target().isEmpty());
+  }
 
-    /** A header's value, or null. */
-    public String header(String name) {
-        return headers.get(name);
-    }
+  /** A header's value, or null. */
+  public String header(String name) {
+    return headers.get(name);
+  }
 }

@@ -16,6 +16,6 @@ import io.netty.channel.ChannelHandler;
 @FunctionalInterface
 public non-sealed interface StreamingOperation extends Operation {
 
-    /** Called on the event loop; must not block. */
-    ChannelHandler newHandler(RequestHead head);
+  /** Called on the event loop; must not block. */
+  ChannelHandler newHandler(RequestHead head);
 }

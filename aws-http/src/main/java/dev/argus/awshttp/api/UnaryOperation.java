@@ -14,5 +14,5 @@ import java.util.concurrent.CompletionStage;
 @FunctionalInterface
 public non-sealed interface UnaryOperation extends Operation {
 
-    CompletionStage<AwsResponse> handle(AwsRequest request);
+  CompletionStage<AwsResponse> handle(AwsRequest request);
 }

@@ -10,16 +10,16 @@ import java.util.Map;
  */
 public final class ErrorBodies {
 
-    /** Header carrying the error type name. */
-    public static final String ERROR_TYPE_HEADER = "x-amzn-ErrorType";
+  /** Header carrying the error type name. */
+  public static final String ERROR_TYPE_HEADER = "x-amzn-ErrorType";
 
-    private ErrorBodies() {
-    }
+  private ErrorBodies() {
+  }
 
-    public static byte[] encode(Protocol protocol, ErrorType type, String message) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("__type", type.name());
-        body.put("message", message == null ? "" : message);
-        return protocol.encode(body);
-    }
+  public static byte[] encode(Protocol protocol, ErrorType type, String message) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("__type", type.name());
+    body.put("message", message == null ? "" : message);
+    return protocol.encode(body);
+  }
 }

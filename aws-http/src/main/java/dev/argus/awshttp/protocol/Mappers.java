@@ -22,42 +22,42 @@ import java.time.Instant;
  */
 final class Mappers {
 
-    /** CBOR tag 1: epoch-based date/time (RFC 8949 §3.4.2). */
-    private static final int CBOR_TAG_EPOCH = 1;
+  /** CBOR tag 1: epoch-based date/time (RFC 8949 §3.4.2). */
+  private static final int CBOR_TAG_EPOCH = 1;
 
-    static final ObjectMapper JSON = configure(new ObjectMapper(), new EpochSecondsSerializer());
-    static final ObjectMapper CBOR = configure(new ObjectMapper(new CBORFactory()), new CborEpochMillisSerializer());
+  static final ObjectMapper JSON = configure(new ObjectMapper(), new EpochSecondsSerializer());
+  static final ObjectMapper CBOR = configure(new ObjectMapper(new CBORFactory()), new CborEpochMillisSerializer());
 
-    private Mappers() {
+  private Mappers() {
+  }
+
+  private static ObjectMapper configure(ObjectMapper mapper, JsonSerializer<Instant> instants) {
+    SimpleModule timestamps = new SimpleModule("aws-timestamps");
+    timestamps.addSerializer(Instant.class, instants);
+    return mapper.registerModule(timestamps)
+        .setPropertyNamingStrategy(PropertyNamingStrategies.UPPER_CAMEL_CASE)
+        .setSerializationInclusion(JsonInclude.Include.NON_NULL)
+        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+  }
+
+  /** awsJson / REST-JSON: seconds since the epoch with millisecond precision, e.g. 1519423069.07. */
+  private static final class EpochSecondsSerializer extends JsonSerializer<Instant> {
+    @Override
+    public void serialize(Instant value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
+      gen.writeNumber(BigDecimal.valueOf(value.toEpochMilli()).movePointLeft(3));
     }
+  }
 
-    private static ObjectMapper configure(ObjectMapper mapper, JsonSerializer<Instant> instants) {
-        SimpleModule timestamps = new SimpleModule("aws-timestamps");
-        timestamps.addSerializer(Instant.class, instants);
-        return mapper.registerModule(timestamps)
-                .setPropertyNamingStrategy(PropertyNamingStrategies.UPPER_CAMEL_CASE)
-                .setSerializationInclusion(JsonInclude.Include.NON_NULL)
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+  /** CBOR: tag 1 and the epoch milliseconds, as the AWS SDKs write and read them. */
+  private static final class CborEpochMillisSerializer extends JsonSerializer<Instant> {
+    @Override
+    public void serialize(Instant value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
+      if (gen instanceof CBORGenerator cbor) {
+        cbor.writeTag(CBOR_TAG_EPOCH);
+      }
+      gen.writeNumber(value.toEpochMilli());
     }
-
-    /** awsJson / REST-JSON: seconds since the epoch with millisecond precision, e.g. 1519423069.07. */
-    private static final class EpochSecondsSerializer extends JsonSerializer<Instant> {
-        @Override
-        public void serialize(Instant value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
-            gen.writeNumber(BigDecimal.valueOf(value.toEpochMilli()).movePointLeft(3));
-        }
-    }
-
-    /** CBOR: tag 1 and the epoch milliseconds, as the AWS SDKs write and read them. */
-    private static final class CborEpochMillisSerializer extends JsonSerializer<Instant> {
-        @Override
-        public void serialize(Instant value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
-            if (gen instanceof CBORGenerator cbor) {
-                cbor.writeTag(CBOR_TAG_EPOCH);
-            }
-            gen.writeNumber(value.toEpochMilli());
-        }
-    }
+  }
 }

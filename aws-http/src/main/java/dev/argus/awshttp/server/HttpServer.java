@@ -34,88 +34,88 @@ import org.slf4j.LoggerFactory;
  */
 public final class HttpServer implements AutoCloseable {
 
-    private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
+  private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
 
-    private final ServerConfig config;
-    private final EventLoopGroup acceptor;
-    private final EventLoopGroup eventLoops;
-    private final ThreadPoolExecutor workers;
-    private final ChannelGroup channels;
-    private final InFlight inFlight;
-    private final Channel serverChannel;
-    private boolean closed;
+  private final ServerConfig config;
+  private final EventLoopGroup acceptor;
+  private final EventLoopGroup eventLoops;
+  private final ThreadPoolExecutor workers;
+  private final ChannelGroup channels;
+  private final InFlight inFlight;
+  private final Channel serverChannel;
+  private boolean closed;
 
-    private HttpServer(ServerConfig config, List<AwsApi> apis) throws InterruptedException {
-        this.config = config;
-        this.acceptor = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("argus-accept", true),
-                NioIoHandler.newFactory());
-        this.eventLoops = new MultiThreadIoEventLoopGroup(0, new DefaultThreadFactory("argus-io", true),
-                NioIoHandler.newFactory());
-        this.workers = new ThreadPoolExecutor(config.workerThreads(), config.workerThreads(), 60, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(config.workerQueue()), new DefaultThreadFactory("argus-worker", true));
-        this.workers.allowCoreThreadTimeOut(true);
-        this.channels = new DefaultChannelGroup("argus", GlobalEventExecutor.INSTANCE);
-        this.inFlight = new InFlight();
-        ServerInitializer initializer = new ServerInitializer(new Routes(apis), workers, inFlight,
-                config.maxUnaryBodyBytes(), channels);
-        try {
-            this.serverChannel = new ServerBootstrap()
-                    .group(acceptor, eventLoops)
-                    .channel(NioServerSocketChannel.class)
-                    .option(ChannelOption.SO_BACKLOG, 1024)
-                    .option(ChannelOption.SO_REUSEADDR, true)
-                    .childOption(ChannelOption.TCP_NODELAY, true)
-                    .childHandler(initializer)
-                    .bind(config.host(), config.port())
-                    .sync()
-                    .channel();
-        } catch (RuntimeException | InterruptedException e) {
-            shutdownThreads();
-            throw e;
-        }
+  private HttpServer(ServerConfig config, List<AwsApi> apis) throws InterruptedException {
+    this.config = config;
+    this.acceptor = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("argus-accept", true),
+        NioIoHandler.newFactory());
+    this.eventLoops = new MultiThreadIoEventLoopGroup(0, new DefaultThreadFactory("argus-io", true),
+        NioIoHandler.newFactory());
+    this.workers = new ThreadPoolExecutor(config.workerThreads(), config.workerThreads(), 60, TimeUnit.SECONDS,
+        new ArrayBlockingQueue<>(config.workerQueue()), new DefaultThreadFactory("argus-worker", true));
+    this.workers.allowCoreThreadTimeOut(true);
+    this.channels = new DefaultChannelGroup("argus", GlobalEventExecutor.INSTANCE);
+    this.inFlight = new InFlight();
+    ServerInitializer initializer = new ServerInitializer(new Routes(apis), workers, inFlight,
+        config.maxUnaryBodyBytes(), channels);
+    try {
+      this.serverChannel = new ServerBootstrap()
+          .group(acceptor, eventLoops)
+          .channel(NioServerSocketChannel.class)
+          .option(ChannelOption.SO_BACKLOG, 1024)
+          .option(ChannelOption.SO_REUSEADDR, true)
+          .childOption(ChannelOption.TCP_NODELAY, true)
+          .childHandler(initializer)
+          .bind(config.host(), config.port())
+          .sync()
+          .channel();
+    } catch (RuntimeException | InterruptedException e) {
+      shutdownThreads();
+      throw e;
     }
+  }
 
-    /**
-     * Binds and starts serving. Fails (with the bind error) when the address is taken.
-     *
-     * @param apis asked in order for each request; the first that owns it serves it
-     */
-    public static HttpServer start(ServerConfig config, List<AwsApi> apis) throws InterruptedException {
-        return new HttpServer(config, apis);
-    }
+  /**
+   * Binds and starts serving. Fails (with the bind error) when the address is taken.
+   *
+   * @param apis asked in order for each request; the first that owns it serves it
+   */
+  public static HttpServer start(ServerConfig config, List<AwsApi> apis) throws InterruptedException {
+    return new HttpServer(config, apis);
+  }
 
-    /** The bound address; its port is the real one when the configured port was 0. */
-    public InetSocketAddress address() {
-        return (InetSocketAddress) serverChannel.localAddress();
-    }
+  /** The bound address; its port is the real one when the configured port was 0. */
+  public InetSocketAddress address() {
+    return (InetSocketAddress) serverChannel.localAddress();
+  }
 
-    /** {@code http://host:port}, with the bound port. */
-    public String baseUrl() {
-        String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
-        return "http://" + host + ":" + address().getPort();
-    }
+  /** {@code http://host:port}, with the bound port. */
+  public String baseUrl() {
+    String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
+    return "http://" + host + ":" + address().getPort();
+  }
 
-    @Override
-    public synchronized void close() throws InterruptedException {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        serverChannel.close().sync();
-        int left = inFlight.awaitIdle(config.shutdownGrace());
-        if (left > 0) {
-            log.warn("closing with {} request(s) still in flight after {}", left, config.shutdownGrace());
-        }
-        channels.close().awaitUninterruptibly(config.shutdownGrace().toMillis());
-        shutdownThreads();
+  @Override
+  public synchronized void close() throws InterruptedException {
+    if (closed) {
+      return;
     }
+    closed = true;
+    serverChannel.close().sync();
+    int left = inFlight.awaitIdle(config.shutdownGrace());
+    if (left > 0) {
+      log.warn("closing with {} request(s) still in flight after {}", left, config.shutdownGrace());
+    }
+    channels.close().awaitUninterruptibly(config.shutdownGrace().toMillis());
+    shutdownThreads();
+  }
 
-    private void shutdownThreads() throws InterruptedException {
-        workers.shutdown();
-        acceptor.shutdownGracefully(0, 2, TimeUnit.SECONDS);
-        eventLoops.shutdownGracefully(0, 2, TimeUnit.SECONDS);
-        workers.awaitTermination(config.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS);
-        acceptor.terminationFuture().await(5, TimeUnit.SECONDS);
-        eventLoops.terminationFuture().await(5, TimeUnit.SECONDS);
-    }
+  private void shutdownThreads() throws InterruptedException {
+    workers.shutdown();
+    acceptor.shutdownGracefully(0, 2, TimeUnit.SECONDS);
+    eventLoops.shutdownGracefully(0, 2, TimeUnit.SECONDS);
+    workers.awaitTermination(config.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS);
+    acceptor.terminationFuture().await(5, TimeUnit.SECONDS);
+    eventLoops.terminationFuture().await(5, TimeUnit.SECONDS);
+  }
 }

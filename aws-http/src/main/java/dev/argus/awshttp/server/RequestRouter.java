@@ -47,227 +47,227 @@ import org.slf4j.LoggerFactory;
  */
 final class RequestRouter extends ChannelInboundHandlerAdapter {
 
-    private static final Logger log = LoggerFactory.getLogger(RequestRouter.class);
+  private static final Logger log = LoggerFactory.getLogger(RequestRouter.class);
 
-    private enum State { IDLE, AGGREGATING, DISCARDING, STREAMING, RESPONDING }
+  private enum State { IDLE, AGGREGATING, DISCARDING, STREAMING, RESPONDING }
 
-    private final Routes routes;
-    private final Executor workers;
-    private final InFlight inFlight;
-    private final int maxBodyBytes;
+  private final Routes routes;
+  private final Executor workers;
+  private final InFlight inFlight;
+  private final int maxBodyBytes;
 
-    private State state = State.IDLE;
-    /** The current request's head; null in IDLE. */
-    private RequestHead head;
-    /** The unary operation being aggregated for; null unless AGGREGATING. */
-    private UnaryOperation operation;
-    /** The aggregated body so far; non-null only while AGGREGATING. */
-    private CompositeByteBuf body;
-    /** The error to answer once a discarded body has been read. */
-    private AwsException pendingError;
-    private long startNanos;
+  private State state = State.IDLE;
+  /** The current request's head; null in IDLE. */
+  private RequestHead head;
+  /** The unary operation being aggregated for; null unless AGGREGATING. */
+  private UnaryOperation operation;
+  /** The aggregated body so far; non-null only while AGGREGATING. */
+  private CompositeByteBuf body;
+  /** The error to answer once a discarded body has been read. */
+  private AwsException pendingError;
+  private long startNanos;
 
-    RequestRouter(Routes routes, Executor workers, InFlight inFlight, int maxBodyBytes) {
-        this.routes = routes;
-        this.workers = workers;
-        this.inFlight = inFlight;
-        this.maxBodyBytes = maxBodyBytes;
+  RequestRouter(Routes routes, Executor workers, InFlight inFlight, int maxBodyBytes) {
+    this.routes = routes;
+    this.workers = workers;
+    this.inFlight = inFlight;
+    this.maxBodyBytes = maxBodyBytes;
+  }
+
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    if (!(msg instanceof HttpRequest) && !(msg instanceof HttpContent)) {
+      ctx.fireChannelRead(msg); // HTTP/2 control frames and the like: not ours
+      return;
     }
-
-    @Override
-    public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (!(msg instanceof HttpRequest) && !(msg instanceof HttpContent)) {
-            ctx.fireChannelRead(msg); // HTTP/2 control frames and the like: not ours
-            return;
-        }
-        if (state == State.STREAMING) {
-            if (msg instanceof LastHttpContent) {
-                state = State.IDLE;
-                head = null;
-            }
-            ctx.fireChannelRead(msg); // the operation's handler, right after us, owns it
-            return;
-        }
-        boolean forwarded = false;
-        try {
-            if (msg instanceof HttpRequest request) {
-                forwarded = onHead(ctx, request);
-            }
-            if (!forwarded && msg instanceof HttpContent content) {
-                onContent(ctx, content);
-            }
-        } finally {
-            if (!forwarded) {
-                ReferenceCountUtil.release(msg);
-            }
-        }
-    }
-
-    /** Starts a request; returns true when the request went on to a streaming handler. */
-    private boolean onHead(ChannelHandlerContext ctx, HttpRequest request) {
-        if (state != State.IDLE) {
-            log.warn("request {} {} arrived before the previous response; closing", request.method(), request.uri());
-            ctx.close();
-            return false;
-        }
-        startNanos = System.nanoTime();
-        QueryStringDecoder uri = new QueryStringDecoder(request.uri());
-        String query = request.uri().contains("?") ? request.uri().substring(request.uri().indexOf('?') + 1) : "";
-        head = new RequestHead(request.method(), uri.path(), query, request.headers(), UUID.randomUUID().toString());
-        inFlight.begin();
-        if (request.decoderResult().isFailure()) {
-            beginDiscard(ErrorType.SERIALIZATION.exception("malformed HTTP request: " + request.decoderResult().cause()));
-            return false;
-        }
-        Operation resolved;
-        try {
-            resolved = routes.resolve(head);
-        } catch (RuntimeException e) {
-            log.warn("routing failed for request {}", head.requestId(), e);
-            beginDiscard(ErrorType.INTERNAL_FAILURE.exception("routing failed"));
-            return false;
-        }
-        if (resolved instanceof StreamingOperation streaming) {
-            inFlight.end(); // streams end when their handler says so, not with a response
-            ctx.pipeline().addAfter(ctx.name(), null, streaming.newHandler(head));
-            state = State.STREAMING;
-            if (request instanceof LastHttpContent) {
-                state = State.IDLE;
-            }
-            ctx.fireChannelRead(request);
-            return true;
-        }
-        if (HttpUtil.getContentLength(request, -1L) > maxBodyBytes) {
-            beginDiscard(tooLarge());
-            return false;
-        }
-        operation = (UnaryOperation) resolved;
-        body = ctx.alloc().compositeBuffer(Integer.MAX_VALUE);
-        state = State.AGGREGATING;
-        return false;
-    }
-
-    private void onContent(ChannelHandlerContext ctx, HttpContent content) {
-        if (state == State.AGGREGATING) {
-            if (body.readableBytes() + content.content().readableBytes() > maxBodyBytes) {
-                body.release();
-                body = null;
-                beginDiscard(tooLarge());
-            } else if (content.content().isReadable()) {
-                body.addComponent(true, content.content().retain());
-            }
-        }
-        if (!(content instanceof LastHttpContent)) {
-            return;
-        }
-        if (state == State.AGGREGATING) {
-            byte[] bytes = ByteBufUtil.getBytes(body);
-            body.release();
-            body = null;
-            state = State.RESPONDING;
-            dispatch(ctx, operation, bytes);
-            operation = null;
-        } else if (state == State.DISCARDING) {
-            state = State.RESPONDING;
-            respond(ctx, Responses.error(head, pendingError));
-            pendingError = null;
-        }
-    }
-
-    private void beginDiscard(AwsException error) {
-        pendingError = error;
-        state = State.DISCARDING;
-    }
-
-    private AwsException tooLarge() {
-        return ErrorType.REQUEST_TOO_LARGE.exception("request body exceeds " + maxBodyBytes + " bytes");
-    }
-
-    /**
-     * Decodes and runs the operation on a worker, then answers on the event loop. Every failure,
-     * {@link Error}s included, ends in a response: a request is never left unanswered.
-     */
-    private void dispatch(ChannelHandlerContext ctx, UnaryOperation op, byte[] bytes) {
-        RequestHead current = head;
-        Protocol protocol = current.protocol();
-        try {
-            workers.execute(() -> {
-                CompletionStage<AwsResponse> stage;
-                try {
-                    stage = op.handle(new AwsRequest(current, protocol, protocol.decode(bytes)));
-                } catch (Throwable e) {
-                    stage = CompletableFuture.failedFuture(e);
-                }
-                stage.whenComplete((response, failure) -> answer(ctx, current, protocol, response, failure));
-            });
-        } catch (RejectedExecutionException e) {
-            respond(ctx, Responses.error(current, ErrorType.SERVICE_UNAVAILABLE.exception("server is busy; retry")));
-        }
-    }
-
-    private void answer(ChannelHandlerContext ctx, RequestHead current, Protocol protocol, AwsResponse response,
-                        Throwable failure) {
-        Responses.Built http;
-        try {
-            http = failure == null
-                    ? Responses.success(current, protocol, response)
-                    : Responses.error(current, asAwsException(current, failure));
-        } catch (Throwable e) {
-            http = Responses.error(current, asAwsException(current, e));
-        }
-        Responses.Built built = http;
-        ctx.executor().execute(() -> respond(ctx, built));
-    }
-
-    private static AwsException asAwsException(RequestHead head, Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-        if (cause instanceof AwsException aws) {
-            return aws;
-        }
-        log.warn("request {} failed: {} {}", head.requestId(), head.method(), head.path(), cause);
-        return ErrorType.INTERNAL_FAILURE.exception("internal failure; request id " + head.requestId());
-    }
-
-    private void respond(ChannelHandlerContext ctx, Responses.Built response) {
-        RequestHead current = head;
-        ctx.writeAndFlush(response.message()).addListener(written -> {
-            state = State.IDLE;
-            head = null;
-            inFlight.end();
-            logCompletion(current, response.status());
-        });
-    }
-
-    private void logCompletion(RequestHead current, int status) {
-        if (current == null) {
-            return;
-        }
-        long micros = (System.nanoTime() - startNanos) / 1_000;
-        if (status >= 500) {
-            log.warn("{} {} {} -> {} in {} us [{}]", current.method(), current.path(), current.target(), status, micros,
-                    current.requestId());
-        } else if (log.isDebugEnabled()) {
-            log.debug("{} {} {} -> {} in {} us [{}]", current.method(), current.path(), current.target(), status, micros,
-                    current.requestId());
-        }
-    }
-
-    @Override
-    public void channelInactive(ChannelHandlerContext ctx) {
-        if (body != null) {
-            body.release();
-            body = null;
-        }
-        if (state == State.AGGREGATING || state == State.DISCARDING) {
-            inFlight.end(); // the response will never be written
-        }
+    if (state == State.STREAMING) {
+      if (msg instanceof LastHttpContent) {
         state = State.IDLE;
-        ctx.fireChannelInactive();
+        head = null;
+      }
+      ctx.fireChannelRead(msg); // the operation's handler, right after us, owns it
+      return;
     }
+    boolean forwarded = false;
+    try {
+      if (msg instanceof HttpRequest request) {
+        forwarded = onHead(ctx, request);
+      }
+      if (!forwarded && msg instanceof HttpContent content) {
+        onContent(ctx, content);
+      }
+    } finally {
+      if (!forwarded) {
+        ReferenceCountUtil.release(msg);
+      }
+    }
+  }
 
-    @Override
-    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        log.debug("closing channel {} after {}", ctx.channel(), cause.toString());
-        ctx.close();
+  /** Starts a request; returns true when the request went on to a streaming handler. */
+  private boolean onHead(ChannelHandlerContext ctx, HttpRequest request) {
+    if (state != State.IDLE) {
+      log.warn("request {} {} arrived before the previous response; closing", request.method(), request.uri());
+      ctx.close();
+      return false;
     }
+    startNanos = System.nanoTime();
+    QueryStringDecoder uri = new QueryStringDecoder(request.uri());
+    String query = request.uri().contains("?") ? request.uri().substring(request.uri().indexOf('?') + 1) : "";
+    head = new RequestHead(request.method(), uri.path(), query, request.headers(), UUID.randomUUID().toString());
+    inFlight.begin();
+    if (request.decoderResult().isFailure()) {
+      beginDiscard(ErrorType.SERIALIZATION.exception("malformed HTTP request: " + request.decoderResult().cause()));
+      return false;
+    }
+    Operation resolved;
+    try {
+      resolved = routes.resolve(head);
+    } catch (RuntimeException e) {
+      log.warn("routing failed for request {}", head.requestId(), e);
+      beginDiscard(ErrorType.INTERNAL_FAILURE.exception("routing failed"));
+      return false;
+    }
+    if (resolved instanceof StreamingOperation streaming) {
+      inFlight.end(); // streams end when their handler says so, not with a response
+      ctx.pipeline().addAfter(ctx.name(), null, streaming.newHandler(head));
+      state = State.STREAMING;
+      if (request instanceof LastHttpContent) {
+        state = State.IDLE;
+      }
+      ctx.fireChannelRead(request);
+      return true;
+    }
+    if (HttpUtil.getContentLength(request, -1L) > maxBodyBytes) {
+      beginDiscard(tooLarge());
+      return false;
+    }
+    operation = (UnaryOperation) resolved;
+    body = ctx.alloc().compositeBuffer(Integer.MAX_VALUE);
+    state = State.AGGREGATING;
+    return false;
+  }
+
+  private void onContent(ChannelHandlerContext ctx, HttpContent content) {
+    if (state == State.AGGREGATING) {
+      if (body.readableBytes() + content.content().readableBytes() > maxBodyBytes) {
+        body.release();
+        body = null;
+        beginDiscard(tooLarge());
+      } else if (content.content().isReadable()) {
+        body.addComponent(true, content.content().retain());
+      }
+    }
+    if (!(content instanceof LastHttpContent)) {
+      return;
+    }
+    if (state == State.AGGREGATING) {
+      byte[] bytes = ByteBufUtil.getBytes(body);
+      body.release();
+      body = null;
+      state = State.RESPONDING;
+      dispatch(ctx, operation, bytes);
+      operation = null;
+    } else if (state == State.DISCARDING) {
+      state = State.RESPONDING;
+      respond(ctx, Responses.error(head, pendingError));
+      pendingError = null;
+    }
+  }
+
+  private void beginDiscard(AwsException error) {
+    pendingError = error;
+    state = State.DISCARDING;
+  }
+
+  private AwsException tooLarge() {
+    return ErrorType.REQUEST_TOO_LARGE.exception("request body exceeds " + maxBodyBytes + " bytes");
+  }
+
+  /**
+   * Decodes and runs the operation on a worker, then answers on the event loop. Every failure,
+   * {@link Error}s included, ends in a response: a request is never left unanswered.
+   */
+  private void dispatch(ChannelHandlerContext ctx, UnaryOperation op, byte[] bytes) {
+    RequestHead current = head;
+    Protocol protocol = current.protocol();
+    try {
+      workers.execute(() -> {
+        CompletionStage<AwsResponse> stage;
+        try {
+          stage = op.handle(new AwsRequest(current, protocol, protocol.decode(bytes)));
+        } catch (Throwable e) {
+          stage = CompletableFuture.failedFuture(e);
+        }
+        stage.whenComplete((response, failure) -> answer(ctx, current, protocol, response, failure));
+      });
+    } catch (RejectedExecutionException e) {
+      respond(ctx, Responses.error(current, ErrorType.SERVICE_UNAVAILABLE.exception("server is busy; retry")));
+    }
+  }
+
+  private void answer(ChannelHandlerContext ctx, RequestHead current, Protocol protocol, AwsResponse response,
+            Throwable failure) {
+    Responses.Built http;
+    try {
+      http = failure == null
+          ? Responses.success(current, protocol, response)
+          : Responses.error(current, asAwsException(current, failure));
+    } catch (Throwable e) {
+      http = Responses.error(current, asAwsException(current, e));
+    }
+    Responses.Built built = http;
+    ctx.executor().execute(() -> respond(ctx, built));
+  }
+
+  private static AwsException asAwsException(RequestHead head, Throwable failure) {
+    Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+    if (cause instanceof AwsException aws) {
+      return aws;
+    }
+    log.warn("request {} failed: {} {}", head.requestId(), head.method(), head.path(), cause);
+    return ErrorType.INTERNAL_FAILURE.exception("internal failure; request id " + head.requestId());
+  }
+
+  private void respond(ChannelHandlerContext ctx, Responses.Built response) {
+    RequestHead current = head;
+    ctx.writeAndFlush(response.message()).addListener(written -> {
+      state = State.IDLE;
+      head = null;
+      inFlight.end();
+      logCompletion(current, response.status());
+    });
+  }
+
+  private void logCompletion(RequestHead current, int status) {
+    if (current == null) {
+      return;
+    }
+    long micros = (System.nanoTime() - startNanos) / 1_000;
+    if (status >= 500) {
+      log.warn("{} {} {} -> {} in {} us [{}]", current.method(), current.path(), current.target(), status, micros,
+          current.requestId());
+    } else if (log.isDebugEnabled()) {
+      log.debug("{} {} {} -> {} in {} us [{}]", current.method(), current.path(), current.target(), status, micros,
+          current.requestId());
+    }
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) {
+    if (body != null) {
+      body.release();
+      body = null;
+    }
+    if (state == State.AGGREGATING || state == State.DISCARDING) {
+      inFlight.end(); // the response will never be written
+    }
+    state = State.IDLE;
+    ctx.fireChannelInactive();
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    log.debug("closing channel {} after {}", ctx.channel(), cause.toString());
+    ctx.close();
+  }
 }

@@ -15,27 +15,27 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class Routes {
 
-    private final List<AwsApi> apis;
+  private final List<AwsApi> apis;
 
-    public Routes(List<AwsApi> apis) {
-        this.apis = List.copyOf(apis);
-    }
+  public Routes(List<AwsApi> apis) {
+    this.apis = List.copyOf(apis);
+  }
 
-    public Operation resolve(RequestHead head) {
-        for (AwsApi api : apis) {
-            Optional<Operation> operation = api.resolve(head);
-            if (operation.isPresent()) {
-                return operation.get();
-            }
-        }
-        return unknown(head);
+  public Operation resolve(RequestHead head) {
+    for (AwsApi api : apis) {
+      Optional<Operation> operation = api.resolve(head);
+      if (operation.isPresent()) {
+        return operation.get();
+      }
     }
+    return unknown(head);
+  }
 
-    private static UnaryOperation unknown(RequestHead head) {
-        String what = head.target().isEmpty()
-                ? head.method() + " " + head.path()
-                : "target " + head.target();
-        return request -> CompletableFuture.failedFuture(
-                ErrorType.UNKNOWN_OPERATION.exception("no operation for " + what));
-    }
+  private static UnaryOperation unknown(RequestHead head) {
+    String what = head.target().isEmpty()
+        ? head.method() + " " + head.path()
+        : "target " + head.target();
+    return request -> CompletableFuture.failedFuture(
+        ErrorType.UNKNOWN_OPERATION.exception("no operation for " + what));
+  }
 }

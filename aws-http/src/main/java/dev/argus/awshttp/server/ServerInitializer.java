@@ -33,71 +33,71 @@ import java.util.concurrent.Executor;
  */
 final class ServerInitializer extends ChannelInitializer<SocketChannel> {
 
-    /** Request line limit; AWS requests have short paths. */
-    static final int MAX_INITIAL_LINE_BYTES = 8 * 1024;
-    /** Header block limit; SigV4 headers and tokens fit comfortably. */
-    static final int MAX_HEADER_BYTES = 32 * 1024;
-    /** Largest chunk the HTTP/1.1 decoder hands on at once; bigger ones are split. */
-    static final int MAX_CHUNK_BYTES = 64 * 1024;
-    /** Concurrent streams per HTTP/2 connection. */
-    static final int MAX_CONCURRENT_STREAMS = 1000;
+  /** Request line limit; AWS requests have short paths. */
+  static final int MAX_INITIAL_LINE_BYTES = 8 * 1024;
+  /** Header block limit; SigV4 headers and tokens fit comfortably. */
+  static final int MAX_HEADER_BYTES = 32 * 1024;
+  /** Largest chunk the HTTP/1.1 decoder hands on at once; bigger ones are split. */
+  static final int MAX_CHUNK_BYTES = 64 * 1024;
+  /** Concurrent streams per HTTP/2 connection. */
+  static final int MAX_CONCURRENT_STREAMS = 1000;
 
-    private final Routes routes;
-    private final Executor workers;
-    private final InFlight inFlight;
-    private final int maxBodyBytes;
-    private final ChannelGroup channels;
+  private final Routes routes;
+  private final Executor workers;
+  private final InFlight inFlight;
+  private final int maxBodyBytes;
+  private final ChannelGroup channels;
 
-    ServerInitializer(Routes routes, Executor workers, InFlight inFlight, int maxBodyBytes, ChannelGroup channels) {
-        this.routes = routes;
-        this.workers = workers;
-        this.inFlight = inFlight;
-        this.maxBodyBytes = maxBodyBytes;
-        this.channels = channels;
-    }
+  ServerInitializer(Routes routes, Executor workers, InFlight inFlight, int maxBodyBytes, ChannelGroup channels) {
+    this.routes = routes;
+    this.workers = workers;
+    this.inFlight = inFlight;
+    this.maxBodyBytes = maxBodyBytes;
+    this.channels = channels;
+  }
 
-    @Override
-    protected void initChannel(SocketChannel ch) {
-        channels.add(ch);
-        HttpServerCodec http1 = new HttpServerCodec(new HttpDecoderConfig()
-                .setMaxInitialLineLength(MAX_INITIAL_LINE_BYTES)
-                .setMaxHeaderSize(MAX_HEADER_BYTES)
-                .setMaxChunkSize(MAX_CHUNK_BYTES));
-        HttpServerUpgradeHandler upgrade = new HttpServerUpgradeHandler(http1, protocol ->
-                AsciiString.contentEquals(Http2CodecUtil.HTTP_UPGRADE_PROTOCOL_NAME, protocol)
-                        ? new Http2ServerUpgradeCodec(http2FrameCodec(), http2Multiplexer())
-                        : null);
-        ChannelHandler priorKnowledge = new ChannelInitializer<Channel>() {
-            @Override
-            protected void initChannel(Channel channel) {
-                channel.pipeline().addLast(http2FrameCodec(), http2Multiplexer());
-            }
-        };
-        ch.pipeline().addLast(new CleartextHttp2ServerUpgradeHandler(http1, upgrade, priorKnowledge));
-        // Used only when the connection stays HTTP/1.1; over HTTP/2 nothing reaches them.
-        ch.pipeline().addLast(new HttpServerExpectContinueHandler());
-        ch.pipeline().addLast(new HttpServerKeepAliveHandler());
-        ch.pipeline().addLast(newRouter());
-    }
+  @Override
+  protected void initChannel(SocketChannel ch) {
+    channels.add(ch);
+    HttpServerCodec http1 = new HttpServerCodec(new HttpDecoderConfig()
+        .setMaxInitialLineLength(MAX_INITIAL_LINE_BYTES)
+        .setMaxHeaderSize(MAX_HEADER_BYTES)
+        .setMaxChunkSize(MAX_CHUNK_BYTES));
+    HttpServerUpgradeHandler upgrade = new HttpServerUpgradeHandler(http1, protocol ->
+        AsciiString.contentEquals(Http2CodecUtil.HTTP_UPGRADE_PROTOCOL_NAME, protocol)
+            ? new Http2ServerUpgradeCodec(http2FrameCodec(), http2Multiplexer())
+            : null);
+    ChannelHandler priorKnowledge = new ChannelInitializer<Channel>() {
+      @Override
+      protected void initChannel(Channel channel) {
+        channel.pipeline().addLast(http2FrameCodec(), http2Multiplexer());
+      }
+    };
+    ch.pipeline().addLast(new CleartextHttp2ServerUpgradeHandler(http1, upgrade, priorKnowledge));
+    // Used only when the connection stays HTTP/1.1; over HTTP/2 nothing reaches them.
+    ch.pipeline().addLast(new HttpServerExpectContinueHandler());
+    ch.pipeline().addLast(new HttpServerKeepAliveHandler());
+    ch.pipeline().addLast(newRouter());
+  }
 
-    private Http2FrameCodec http2FrameCodec() {
-        return Http2FrameCodecBuilder.forServer()
-                .initialSettings(Http2Settings.defaultSettings()
-                        .maxConcurrentStreams(MAX_CONCURRENT_STREAMS)
-                        .maxHeaderListSize(MAX_HEADER_BYTES))
-                .build();
-    }
+  private Http2FrameCodec http2FrameCodec() {
+    return Http2FrameCodecBuilder.forServer()
+        .initialSettings(Http2Settings.defaultSettings()
+            .maxConcurrentStreams(MAX_CONCURRENT_STREAMS)
+            .maxHeaderListSize(MAX_HEADER_BYTES))
+        .build();
+  }
 
-    private ChannelHandler http2Multiplexer() {
-        return new Http2MultiplexHandler(new ChannelInitializer<Channel>() {
-            @Override
-            protected void initChannel(Channel stream) {
-                stream.pipeline().addLast(new Http2StreamFrameToHttpObjectCodec(true), newRouter());
-            }
-        });
-    }
+  private ChannelHandler http2Multiplexer() {
+    return new Http2MultiplexHandler(new ChannelInitializer<Channel>() {
+      @Override
+      protected void initChannel(Channel stream) {
+        stream.pipeline().addLast(new Http2StreamFrameToHttpObjectCodec(true), newRouter());
+      }
+    });
+  }
 
-    private RequestRouter newRouter() {
-        return new RequestRouter(routes, workers, inFlight, maxBodyBytes);
-    }
+  private RequestRouter newRouter() {
+    return new RequestRouter(routes, workers, inFlight, maxBodyBytes);
+  }
 }
