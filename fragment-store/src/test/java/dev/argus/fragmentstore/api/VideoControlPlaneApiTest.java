@@ -263,6 +263,26 @@ class VideoControlPlaneApiTest {
                 "ResourceNotFoundException");
     }
 
+    /**
+     * Over HTTP/2 the Host is the {@code :authority}. The connection is upgraded with a GET first:
+     * aws-http's h2c upgrade handler refuses an upgrade request that has a body (413), so a POST
+     * cannot be the upgrading request.
+     */
+    @Test
+    void getDataEndpointOverHttp2UsesTheAuthority() throws Exception {
+        post("/createStream", "{\"StreamName\":\"ep-h2\"}");
+        HttpClient h2 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+        h2.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/upgrade")).GET().build(),
+                HttpResponse.BodyHandlers.discarding());
+        HttpResponse<String> response = h2.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/getDataEndpoint"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"StreamName\":\"ep-h2\",\"APIName\":\"PUT_MEDIA\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.version()).isEqualTo(HttpClient.Version.HTTP_2);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(JSON.readTree(response.body()).get("DataEndpoint").asText()).isEqualTo(server.baseUrl());
+    }
+
     @Test
     void tagsAddReplaceRemoveAndLimit() throws Exception {
         String arn = post("/createStream", "{\"StreamName\":\"tags\"}").body().get("StreamARN").asText();
