@@ -14,7 +14,6 @@ import dev.argus.fragmentstore.catalog.Tags;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -139,8 +138,7 @@ final class CatalogCodec {
             throw new DecodeException("member tags is not an object", null);
         }
         Map<String, String> map = new TreeMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = tags.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : tags.properties()) {
             if (!e.getValue().isTextual()) {
                 throw new DecodeException("tag " + e.getKey() + " is not a string", null);
             }

@@ -315,6 +315,35 @@ class VideoControlPlaneApiTest {
                 "ResourceNotFoundException");
     }
 
+    /** Seeded random bodies built from real member names: every answer is a 200 or a typed 4xx. */
+    @Test
+    void randomRequestsNeverFailInternally() throws Exception {
+        List<String> paths = List.of("/createStream", "/describeStream", "/listStreams", "/deleteStream",
+                "/updateDataRetention", "/getDataEndpoint", "/tagStream", "/untagStream", "/listTagsForStream");
+        List<String> members = List.of("StreamName", "StreamARN", "DeviceName", "MediaType", "KmsKeyId",
+                "DataRetentionInHours", "Tags", "MaxResults", "NextToken", "StreamNameCondition", "CurrentVersion",
+                "Operation", "DataRetentionChangeInHours", "APIName", "TagKeyList");
+        List<String> values = List.of("\"fz\"", "\"\"", "null", "-1", "0", "1", "2147483648", "1.5", "true", "[]",
+                "[\"k\"]", "{}", "{\"k\":\"v\"}", "\"INCREASE_DATA_RETENTION\"", "\"GET_MEDIA\"",
+                "\"arn:aws:kinesisvideo:us-east-1:000000000000:stream/fz/" + NOW.toEpochMilli() + "\"",
+                "{\"ComparisonOperator\":\"BEGINS_WITH\",\"ComparisonValue\":\"f\"}", "\"\\u0000\"");
+        java.util.Random random = new java.util.Random(42);
+        for (int i = 0; i < 300; i++) {
+            StringBuilder json = new StringBuilder("{");
+            int count = random.nextInt(5);
+            for (int m = 0; m < count; m++) {
+                json.append(m == 0 ? "" : ",").append('"').append(members.get(random.nextInt(members.size())))
+                        .append("\":").append(values.get(random.nextInt(values.size())));
+            }
+            json.append('}');
+            Reply reply = post(paths.get(random.nextInt(paths.size())), json.toString());
+            assertThat(reply.status()).as(json.toString()).isIn(200, 400, 404);
+            if (reply.status() != 200) {
+                assertThat(reply.errorType()).as(json.toString()).isNotBlank();
+            }
+        }
+    }
+
     @Test
     void requestsThatAreNotOursAreDeclined() throws Exception {
         HttpResponse<String> get = CLIENT.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/createStream"))
