@@ -31,24 +31,32 @@ public final class Catalog {
     /** Tags per ListTagsForStream page: every tag a stream can have. */
     static final int TAGS_PER_PAGE = Tags.MAX_TAGS;
 
-    public static final Catalog EMPTY = new Catalog(0, new TreeMap<>());
+    public static final Catalog EMPTY = new Catalog(0, 0, new TreeMap<>());
 
     /** Streams by name; unmodifiable. */
     private final NavigableMap<String, StreamInfo> streams;
     /** Changes since the catalog was first created; never decreases. */
     private final long revision;
+    /**
+     * The latest creation time ever given, epoch milliseconds (0 before the first). Creation times
+     * strictly increase, so ARNs, which end in them, are never reused: the ARN of a deleted stream
+     * never names a later stream of the same name.
+     */
+    private final long lastCreationMillis;
 
-    private Catalog(long revision, TreeMap<String, StreamInfo> streams) {
+    private Catalog(long revision, long lastCreationMillis, TreeMap<String, StreamInfo> streams) {
         this.revision = revision;
+        this.lastCreationMillis = lastCreationMillis;
         this.streams = Collections.unmodifiableNavigableMap(streams);
     }
 
     /**
      * A catalog restored from storage.
      *
-     * @throws IllegalArgumentException when the revision is negative or two streams share a name
+     * @throws IllegalArgumentException when the revision is negative, two streams share a name, or
+     *                                  a stream was created after {@code lastCreationMillis}
      */
-    public static Catalog of(long revision, Collection<StreamInfo> streams) {
+    public static Catalog of(long revision, long lastCreationMillis, Collection<StreamInfo> streams) {
         if (revision < 0) {
             throw new IllegalArgumentException("revision is negative: " + revision);
         }
@@ -57,8 +65,12 @@ public final class Catalog {
             if (byName.put(stream.streamName(), stream) != null) {
                 throw new IllegalArgumentException("two streams are named " + stream.streamName());
             }
+            if (stream.creationTime().toEpochMilli() > lastCreationMillis) {
+                throw new IllegalArgumentException("stream " + stream.streamName() + " was created after the last "
+                        + "creation time " + lastCreationMillis);
+            }
         }
-        return new Catalog(revision, byName);
+        return new Catalog(revision, lastCreationMillis, byName);
     }
 
     /** An update's outcome: the catalog after it, and the stream as the change left it. */
@@ -71,6 +83,10 @@ public final class Catalog {
 
     public long revision() {
         return revision;
+    }
+
+    public long lastCreationMillis() {
+        return lastCreationMillis;
     }
 
     /** Every stream, in name order. */
@@ -87,19 +103,25 @@ public final class Catalog {
         return stream;
     }
 
-    /** CreateStream at {@code now} (truncated to milliseconds, as the ARN holds it). */
+    /**
+     * CreateStream at {@code now}, truncated to milliseconds as the ARN holds it, and moved 1 ms past
+     * the previous creation when the clock has not moved past it (same millisecond, or set back).
+     */
     public Change create(NewStream request, Instant now, String region, String account) {
         if (streams.containsKey(request.streamName())) {
             throw new StreamInUseException("The stream " + request.streamName() + " already exists");
         }
-        Instant created = now.truncatedTo(ChronoUnit.MILLIS);
+        Instant created = Instant.ofEpochMilli(Math.max(now.truncatedTo(ChronoUnit.MILLIS).toEpochMilli(),
+                lastCreationMillis + 1));
         long next = revision + 1;
         String kmsKeyId = request.kmsKeyId() != null ? request.kmsKeyId() : StreamInfo.defaultKmsKeyId(region, account);
         StreamInfo stream = new StreamInfo(request.streamName(),
                 new StreamArn(region, account, request.streamName(), created.toEpochMilli()), request.deviceName(),
                 request.mediaType(), kmsKeyId, versionOf(next), StreamStatus.ACTIVE, created,
                 request.dataRetentionInHours(), request.tags());
-        return put(next, stream);
+        TreeMap<String, StreamInfo> after = new TreeMap<>(streams);
+        after.put(stream.streamName(), stream);
+        return new Change(new Catalog(next, created.toEpochMilli(), after), stream);
     }
 
     /**
@@ -115,7 +137,7 @@ public final class Catalog {
         }
         TreeMap<String, StreamInfo> left = new TreeMap<>(streams);
         left.remove(stream.streamName());
-        return new Change(new Catalog(revision + 1, left), stream.withStatus(StreamStatus.DELETING));
+        return new Change(new Catalog(revision + 1, lastCreationMillis, left), stream.withStatus(StreamStatus.DELETING));
     }
 
     /** UpdateDataRetention. */
@@ -183,7 +205,7 @@ public final class Catalog {
     private Change put(long nextRevision, StreamInfo stream) {
         TreeMap<String, StreamInfo> next = new TreeMap<>(streams);
         next.put(stream.streamName(), stream);
-        return new Change(new Catalog(nextRevision, next), stream);
+        return new Change(new Catalog(nextRevision, lastCreationMillis, next), stream);
     }
 
     private static void checkVersion(StreamInfo stream, String currentVersion) {

@@ -22,7 +22,7 @@ import java.util.TreeMap;
  * The catalog snapshot format, version 1: one UTF-8 JSON object.
  *
  * <pre>
- * {"format": "argus-video-catalog", "formatVersion": 1, "revision": 7,
+ * {"format": "argus-video-catalog", "formatVersion": 1, "revision": 7, "lastCreationMillis": 1700000000000,
  *  "streams": [{"name": "cam-1", "arn": "arn:aws:kinesisvideo:...:stream/cam-1/1700000000000",
  *               "deviceName": "dev", "mediaType": "video/h264", "kmsKeyId": "arn:aws:kms:...",
  *               "version": "9f3c...", "creationTimeMillis": 1700000000000,
@@ -58,6 +58,7 @@ final class CatalogCodec {
         root.put("format", FORMAT);
         root.put("formatVersion", FORMAT_VERSION);
         root.put("revision", catalog.revision());
+        root.put("lastCreationMillis", catalog.lastCreationMillis());
         ArrayNode streams = root.putArray("streams");
         for (StreamInfo s : catalog.streams()) {
             ObjectNode node = streams.addObject();
@@ -111,7 +112,7 @@ final class CatalogCodec {
             for (JsonNode node : streams) {
                 list.add(stream(node));
             }
-            return Catalog.of(number(root, "revision"), list);
+            return Catalog.of(number(root, "revision"), number(root, "lastCreationMillis"), list);
         } catch (RuntimeException e) { // a record's invariant, from a value that is well-typed but wrong
             throw new DecodeException(e.getMessage(), e);
         }

@@ -67,11 +67,11 @@ class CatalogTest {
         Catalog.Change first = create(Catalog.EMPTY, "a", 1);
         StreamArn old = first.stream().arn();
         Catalog deleted = first.after().delete(old, null).after();
-        Catalog again = deleted.create(NewStream.named("a", 1), T0.plusSeconds(1), REGION, ACCOUNT).after();
+        Catalog again = deleted.create(NewStream.named("a", 1), T0, REGION, ACCOUNT).after(); // same millisecond
         assertThatThrownBy(() -> again.find(new StreamRef.ByArn(old))).isInstanceOf(StreamNotFoundException.class);
         assertThatThrownBy(() -> again.find(new StreamRef.ByName("b"))).isInstanceOf(StreamNotFoundException.class);
         assertThatThrownBy(() -> again.find(new StreamRef.ByArn(new StreamArn("us-east-1", ACCOUNT, "a",
-                T0.plusSeconds(1).toEpochMilli())))).isInstanceOf(StreamNotFoundException.class);
+                T0.toEpochMilli() + 1)))).isInstanceOf(StreamNotFoundException.class);
         assertThat(again.find(new StreamRef.ByName("a")).arn()).isNotEqualTo(old);
     }
 
@@ -153,6 +153,19 @@ class CatalogTest {
     }
 
     @Test
+    void creationTimesStrictlyIncreaseEvenWhenTheClockStallsOrGoesBack() {
+        Catalog.Change a = create(Catalog.EMPTY, "a", 1);
+        Catalog.Change b = create(a.after(), "b", 1);
+        Catalog.Change c = b.after().create(NewStream.named("c", 1), T0.minusSeconds(60), REGION, ACCOUNT);
+        assertThat(a.stream().creationTime().toEpochMilli()).isEqualTo(T0.toEpochMilli());
+        assertThat(b.stream().creationTime().toEpochMilli()).isEqualTo(T0.toEpochMilli() + 1);
+        assertThat(c.stream().creationTime().toEpochMilli()).isEqualTo(T0.toEpochMilli() + 2);
+        assertThat(c.after().lastCreationMillis()).isEqualTo(T0.toEpochMilli() + 2);
+        Catalog.Change later = c.after().create(NewStream.named("d", 1), T0.plusSeconds(5), REGION, ACCOUNT);
+        assertThat(later.stream().creationTime()).isEqualTo(T0.plusSeconds(5).truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+    }
+
+    @Test
     void versionsNeverRepeatAcrossRevisions() {
         Set<String> seen = new HashSet<>();
         for (long r = 0; r < 10_000; r++) {
@@ -165,9 +178,11 @@ class CatalogTest {
     @Test
     void restoredCatalogRejectsDuplicateNames() {
         StreamInfo s = create(Catalog.EMPTY, "a", 1).stream();
-        assertThatThrownBy(() -> Catalog.of(3, List.of(s, s))).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Catalog.of(-1, List.of())).isInstanceOf(IllegalArgumentException.class);
-        assertThat(Catalog.of(3, List.of(s)).find(new StreamRef.ByName("a"))).isEqualTo(s);
+        long created = s.creationTime().toEpochMilli();
+        assertThatThrownBy(() -> Catalog.of(3, created, List.of(s, s))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Catalog.of(-1, 0, List.of())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Catalog.of(3, created - 1, List.of(s))).isInstanceOf(IllegalArgumentException.class);
+        assertThat(Catalog.of(3, created, List.of(s)).find(new StreamRef.ByName("a"))).isEqualTo(s);
     }
 
     @Test

@@ -58,6 +58,10 @@ class CatalogFileTest {
         VideoStreamCatalog second = open(new CatalogFile(dir));
         assertThat(List.copyOf(second.streams())).isEqualTo(List.copyOf(first.streams()));
         assertThat(second.snapshot().revision()).isEqualTo(first.snapshot().revision());
+        assertThat(second.snapshot().lastCreationMillis()).isEqualTo(first.snapshot().lastCreationMillis());
+        // the deleted stream "gone" was created last; a new stream's ARN must not reuse its time
+        assertThat(second.create(NewStream.named("gone", 1)).creationTime().toEpochMilli())
+                .isGreaterThan(first.snapshot().lastCreationMillis());
         // versions keep moving forward after a restart: no reuse of a version issued before it
         StreamInfo b = second.describe(new StreamRef.ByName("b"));
         StreamInfo b2 = second.updateRetention(new RetentionUpdate(new StreamRef.ByName("b"), b.version(),
