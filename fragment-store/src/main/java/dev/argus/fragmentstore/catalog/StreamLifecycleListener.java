@@ -3,8 +3,9 @@ package dev.argus.fragmentstore.catalog;
 /**
  * What the media side of a stream hears from the catalog, after each change is durable.
  *
- * <p>Implementations must be thread-safe and quick: they are called on the thread that made the
- * change, after the catalog has released its lock, so calls for different changes may overlap.
+ * <p>Calls come on the thread that made the change, one at a time and in the order of the
+ * changes, while the catalog still holds its lock: implementations must be quick (record the
+ * work and do it elsewhere) and must never wait for another thread that updates the catalog.
  * They should not throw; if one does, the change stays made and the exception is logged. After a
  * crash between a change and its call, the call is lost: the media side should reconcile with
  * {@link VideoStreamCatalog#streams()} when it opens.

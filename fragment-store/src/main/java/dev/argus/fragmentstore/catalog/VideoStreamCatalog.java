@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +19,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>An update computes the next catalog, saves it, and only then publishes it, so a failed save
  * ({@link UncheckedIOException}) leaves the catalog as it was and nobody has seen the change.
- * Listeners are called after the change is durable and published, outside the lock.
+ * The listener is called once the change is durable and published, still under the lock, so it
+ * hears changes in the order they were made (two quick retention changes never arrive swapped).
  *
  * <p>Thread-safe: updates are serialised by the monitor (one writer, hence one save at a time);
  * reads take no lock and see the latest published catalog.
@@ -76,7 +78,7 @@ public final class VideoStreamCatalog {
     }
 
     public StreamInfo create(NewStream request) {
-        return update(catalog -> catalog.create(request, clock.instant(), region, account)).stream();
+        return update(catalog -> catalog.create(request, clock.instant(), region, account), null);
     }
 
     public StreamInfo describe(StreamRef ref) {
@@ -89,23 +91,19 @@ public final class VideoStreamCatalog {
 
     /** @param currentVersion null to skip the version check */
     public StreamInfo delete(StreamArn arn, String currentVersion) {
-        StreamInfo deleted = update(catalog -> catalog.delete(arn, currentVersion)).stream();
-        notify(() -> listener.onDeleted(deleted), deleted);
-        return deleted;
+        return update(catalog -> catalog.delete(arn, currentVersion), listener::onDeleted);
     }
 
     public StreamInfo updateRetention(RetentionUpdate request) {
-        StreamInfo updated = update(catalog -> catalog.updateRetention(request)).stream();
-        notify(() -> listener.onRetentionChanged(updated), updated);
-        return updated;
+        return update(catalog -> catalog.updateRetention(request), listener::onRetentionChanged);
     }
 
     public StreamInfo tag(StreamRef ref, Tags tags) {
-        return update(catalog -> catalog.tag(ref, tags)).stream();
+        return update(catalog -> catalog.tag(ref, tags), null);
     }
 
     public StreamInfo untag(StreamRef ref, List<String> keys) {
-        return update(catalog -> catalog.untag(ref, keys)).stream();
+        return update(catalog -> catalog.untag(ref, keys), null);
     }
 
     /** @param nextToken the client's NextToken; null or empty for the first page */
@@ -113,7 +111,12 @@ public final class VideoStreamCatalog {
         return current.listTags(ref, PageToken.parse(nextToken, PageToken.TAGS));
     }
 
-    private synchronized Catalog.Change update(Function<Catalog, Catalog.Change> operation) {
+    /**
+     * Applies, saves, publishes, then tells {@code notification} (when not null) about the stream
+     * as the change left it; a listener failure is logged and does not undo the change.
+     */
+    private synchronized StreamInfo update(Function<Catalog, Catalog.Change> operation,
+                                           Consumer<StreamInfo> notification) {
         Catalog.Change change = operation.apply(current);
         try {
             store.save(change.after());
@@ -121,14 +124,13 @@ public final class VideoStreamCatalog {
             throw new UncheckedIOException("cannot save the video stream catalog; the change is not made", e);
         }
         current = change.after();
-        return change;
-    }
-
-    private static void notify(Runnable call, StreamInfo stream) {
-        try {
-            call.run();
-        } catch (RuntimeException e) {
-            log.warn("stream lifecycle listener failed for {}", stream.arn(), e);
+        if (notification != null) {
+            try {
+                notification.accept(change.stream());
+            } catch (RuntimeException e) {
+                log.warn("stream lifecycle listener failed for {}", change.stream().arn(), e);
+            }
         }
+        return change.stream();
     }
 }

@@ -109,6 +109,49 @@ class VideoStreamCatalogTest {
     }
 
     @Test
+    void listenerHearsConcurrentRetentionChangesInOrder() throws Exception {
+        List<Integer> heard = Collections.synchronizedList(new ArrayList<>());
+        VideoStreamCatalog catalog = new VideoStreamCatalog(Catalog.EMPTY, CatalogStore.IN_MEMORY,
+                new StreamLifecycleListener() {
+                    @Override
+                    public void onDeleted(StreamInfo deleted) {
+                    }
+
+                    @Override
+                    public void onRetentionChanged(StreamInfo updated) {
+                        heard.add(updated.dataRetentionInHours());
+                    }
+                }, CLOCK, "us-east-1", "000000000000");
+        catalog.create(NewStream.named("a", 0));
+        StreamRef ref = new StreamRef.ByName("a");
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                futures.add(pool.submit(() -> {
+                    for (int done = 0; done < 25; ) {
+                        String version = catalog.describe(ref).version();
+                        try {
+                            catalog.updateRetention(new RetentionUpdate(ref, version,
+                                    RetentionOperation.INCREASE_DATA_RETENTION, 1));
+                            done++;
+                        } catch (VersionMismatchException raced) {
+                            // another thread won; read the new version and try again
+                        }
+                    }
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(heard).hasSize(100).isSorted().doesNotHaveDuplicates();
+        assertThat(catalog.describe(ref).dataRetentionInHours()).isEqualTo(100);
+    }
+
+    @Test
     void rejectsBadRegionOrAccount() {
         assertThatThrownBy(() -> new VideoStreamCatalog(Catalog.EMPTY, CatalogStore.IN_MEMORY,
                 StreamLifecycleListener.NONE, CLOCK, "US EAST", "000000000000"))
