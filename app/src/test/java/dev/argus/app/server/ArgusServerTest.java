@@ -82,6 +82,14 @@ class ArgusServerTest {
   }
 
   @Test
+  void firstRequestMayBeAPostThatAsksForH2cUpgrade() throws Exception {
+    // java.net.http upgrades on the first request, body included.
+    HttpResponse<String> response = http(HttpClient.Version.HTTP_2, kinesis("Nope_20200101.Nothing", "{\"A\":1}"));
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(response.body()).get("__type").asText()).isEqualTo("UnknownOperationException");
+  }
+
+  @Test
   void malformedBodyIsSerializationExceptionAndConnectionSurvives() throws Exception {
     HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     for (int i = 0; i < 3; i++) {

@@ -66,7 +66,10 @@ final class ServerInitializer extends ChannelInitializer<SocketChannel> {
     HttpServerUpgradeHandler upgrade = new HttpServerUpgradeHandler(http1, protocol ->
         AsciiString.contentEquals(Http2CodecUtil.HTTP_UPGRADE_PROTOCOL_NAME, protocol)
             ? new Http2ServerUpgradeCodec(http2FrameCodec(), http2Multiplexer())
-            : null);
+            : null,
+        // An upgrade request's body is aggregated before the switch (java.net.http sends its
+        // first POST that way), so it gets the same limit as any unary body.
+        maxBodyBytes);
     ChannelHandler priorKnowledge = new ChannelInitializer<Channel>() {
       @Override
       protected void initChannel(Channel channel) {
