@@ -3,6 +3,7 @@ package dev.argus.app.server;
 import dev.argus.awshttp.api.AwsApi;
 import dev.argus.awshttp.server.HttpServer;
 import dev.argus.awshttp.server.ServerConfig;
+import dev.argus.fragmentstore.VideoStreamsModule;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayDeque;
@@ -39,11 +40,15 @@ public final class ArgusServer implements AutoCloseable {
     DataDirectory dataDirectory = DataDirectory.open(config.dataDir());
     Deque<AutoCloseable> resources = new ArrayDeque<>();
     try {
-      List<AwsApi> apis = List.of(new HealthApi(Clock.systemUTC()));
+      Clock clock = Clock.systemUTC();
+      VideoStreamsModule video = VideoStreamsModule.open(dataDirectory.subdirectory("video"), clock,
+          VideoStreamsModule.DEFAULT_REGION, VideoStreamsModule.DEFAULT_ACCOUNT);
+      resources.push(video);
+      List<AwsApi> apis = List.of(new HealthApi(clock), video.api());
       HttpServer http = HttpServer.start(ServerConfig.defaults(config.host(), config.port()), apis);
       log.info("serving {} from {}", http.baseUrl(), dataDirectory.root());
       return new ArgusServer(dataDirectory, http, resources);
-    } catch (InterruptedException | RuntimeException e) {
+    } catch (IOException | InterruptedException | RuntimeException e) {
       closeAll(resources);
       dataDirectory.close();
       throw e;
