@@ -44,6 +44,7 @@ public final class MkvParser {
   private final MkvListener listener;
   private final ParserLimits limits;
   private final BlockReader blocks;
+  private final boolean verifyCrc;
   /** Where the current block sits; reused for every block. */
   private final BlockReader.Context blockContext = new BlockReader.Context();
 
@@ -101,10 +102,21 @@ public final class MkvParser {
     this(listener, ParserLimits.DEFAULT);
   }
 
+  /** A parser that verifies CRC-32 elements. */
   public MkvParser(MkvListener listener, ParserLimits limits) {
+    this(listener, limits, true);
+  }
+
+  /**
+   * @param verifyCrc whether CRC-32 elements are checked; false reads files whose CRCs went stale
+   *     when a tool rewrote the data without recomputing them (the KVS parser library's segment
+   *     merger does that to Cluster Timecodes)
+   */
+  public MkvParser(MkvListener listener, ParserLimits limits, boolean verifyCrc) {
     this.listener = Objects.requireNonNull(listener, "listener");
     this.limits = Objects.requireNonNull(limits, "limits");
     this.blocks = new BlockReader(limits);
+    this.verifyCrc = verifyCrc;
   }
 
   /**
@@ -304,7 +316,7 @@ public final class MkvParser {
       case MkvIds.SIMPLE_BLOCK -> hold(Body.SIMPLE_BLOCK, limits.maxFrameBytes());
       case MkvIds.BLOCK_GROUP -> hold(Body.BLOCK_GROUP, limits.maxFrameBytes());
       case EbmlIds.CRC32 -> {
-        if (elementStart == clusterDataStart && size == 4 && clusterEnd >= 0) {
+        if (verifyCrc && elementStart == clusterDataStart && size == 4 && clusterEnd >= 0) {
           hold(Body.CLUSTER_CRC, 4);
         } else {
           skip(false);
@@ -421,16 +433,16 @@ public final class MkvParser {
     long end = dataStart + size;
     switch (body) {
       case EBML -> listener.onEvent(new MkvEvent.Ebml(elementStart, end,
-          MetadataReader.ebmlHeader(MetadataReader.body(buf, index, length, dataStart))));
+          MetadataReader.ebmlHeader(body(buf, index, length))));
       case INFO -> {
-        SegmentInfo info = MetadataReader.info(MetadataReader.body(buf, index, length, dataStart));
+        SegmentInfo info = MetadataReader.info(body(buf, index, length));
         timecodeScale = info.timecodeScale();
         listener.onEvent(new MkvEvent.Info(elementStart, end, info));
       }
       case TRACKS -> listener.onEvent(new MkvEvent.Tracks(elementStart, end,
-          MetadataReader.tracks(MetadataReader.body(buf, index, length, dataStart))));
+          MetadataReader.tracks(body(buf, index, length))));
       case TAGS -> listener.onEvent(new MkvEvent.Tags(elementStart, end,
-          MetadataReader.tags(MetadataReader.body(buf, index, length, dataStart), limits.maxTagDepth())));
+          MetadataReader.tags(body(buf, index, length), limits.maxTagDepth())));
       case TIMECODE -> timecode(buf, index, length);
       case SIMPLE_BLOCK -> blocks.simpleBlock(buf, index, length, blockContext(end), listener);
       case BLOCK_GROUP -> blocks.blockGroup(buf, index, length, blockContext(end), listener);
@@ -442,6 +454,10 @@ public final class MkvParser {
       }
       default -> throw new IllegalStateException(body.name());
     }
+  }
+
+  private ElementCursor body(ByteBuffer buf, int index, int length) {
+    return new ElementCursor(buf, index, index + length, dataStart, verifyCrc);
   }
 
   private void timecode(ByteBuffer buf, int index, int length) {
