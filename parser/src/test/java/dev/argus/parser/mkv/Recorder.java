@@ -52,8 +52,8 @@ public final class Recorder implements MkvListener {
     int p = 0;
     while (p < bytes.length) {
       int n = Math.min(bytes.length - p, chunk > 0 ? chunk : 1 + random.nextInt(4096));
-      // A direct buffer half the time: the parser must not depend on array access.
-      ByteBuffer buffer = random.nextBoolean() ? ByteBuffer.wrap(bytes, p, n).slice()
+      // With random sizes, a direct buffer half the time: the parser must not depend on array access.
+      ByteBuffer buffer = chunk > 0 || random.nextBoolean() ? ByteBuffer.wrap(bytes, p, n).slice()
           : ByteBuffer.allocateDirect(n).put(bytes, p, n).flip();
       parser.feed(buffer);
       p += n;
