@@ -11,10 +11,11 @@ import java.util.Objects;
  * Groups an {@link dev.argus.parser.mkv.MkvParser}'s events into KVS fragments and attaches each
  * fragment's {@link FragmentMetadata} to its frames. Feed it as the parser's listener.
  *
- * <p>A fragment is one Cluster with the Tags around it: Tags before a Cluster start the next
- * fragment's metadata; Tags after a Cluster that carry no AWS_KINESISVIDEO_FRAGMENT_NUMBER
- * (GetMedia's MILLIS_BEHIND_NOW and CONTINUATION_TOKEN) complete the current one. A fragment ends
- * at the next Cluster, at a Tags element naming a new fragment number, or at its Segment's end. A
+ * <p>A fragment is one Cluster with the Tags around it. Tags after a Cluster that carry
+ * MILLIS_BEHIND_NOW, CONTINUATION_TOKEN or an error code/id but no FRAGMENT_NUMBER (what GetMedia
+ * writes after a Cluster) complete the current fragment; all other Tags belong to the next one.
+ * A fragment ends at the next Cluster, at a Tags element naming a new fragment number, or at its
+ * Segment's end, so merged and unmerged GetMedia output give the same fragments. A
  * stream without KVS tags gets one fragment per Cluster, with {@link FragmentMetadata#NONE} plus
  * its other tags.
  *
@@ -44,11 +45,13 @@ public final class FragmentVisitor implements MkvVisitor {
     for (var tag : event.tags()) {
       FragmentMetadata.flatten(tag.simpleTags(), values);
     }
-    if (current != null && !values.containsKey(KvsTags.FRAGMENT_NUMBER)) {
+    if (current != null && closesFragment(values)) {
       current = current.with(values);
       return;
     }
-    endFragment();
+    if (values.containsKey(KvsTags.FRAGMENT_NUMBER)) {
+      endFragment();
+    }
     pending.putAll(values);
   }
 
@@ -77,6 +80,13 @@ public final class FragmentVisitor implements MkvVisitor {
     endFragment();
     flushPending();
     listener.onEndOfStream(event);
+  }
+
+  /** Whether tags are the ones KVS writes after a fragment's Cluster. */
+  private static boolean closesFragment(Map<String, String> values) {
+    return !values.containsKey(KvsTags.FRAGMENT_NUMBER) && (values.containsKey(KvsTags.MILLIS_BEHIND_NOW)
+        || values.containsKey(KvsTags.CONTINUATION_TOKEN) || values.containsKey(KvsTags.ERROR_CODE)
+        || values.containsKey(KvsTags.ERROR_ID));
   }
 
   private void endFragment() {

@@ -130,7 +130,11 @@ public final class MkvParser {
     return parser.finish();
   }
 
-  /** Bytes consumed so far: the offset the next fed byte will have. */
+  /**
+   * Bytes consumed so far: the offset the next fed byte will have. During a listener call it is
+   * the end of the element being reported (for {@link MkvEvent.ClusterStart}: the end of the
+   * Cluster's Timecode element; for {@link MkvEvent.SegmentStart}: its data offset).
+   */
   public long position() {
     return position;
   }
