@@ -11,11 +11,12 @@ import java.util.Objects;
  * Groups an {@link dev.argus.parser.mkv.MkvParser}'s events into KVS fragments and attaches each
  * fragment's {@link FragmentMetadata} to its frames. Feed it as the parser's listener.
  *
- * <p>A fragment is one Cluster with the Tags around it. Tags after a Cluster that carry
- * MILLIS_BEHIND_NOW, CONTINUATION_TOKEN or an error code/id but no FRAGMENT_NUMBER (what GetMedia
- * writes after a Cluster) complete the current fragment; all other Tags belong to the next one.
- * A fragment ends at the next Cluster, at a Tags element naming a new fragment number, or at its
- * Segment's end, so merged and unmerged GetMedia output give the same fragments. A
+ * <p>A fragment is one Cluster with the Tags around it. Tags before a Cluster belong to its
+ * fragment. Tags after a Cluster without a FRAGMENT_NUMBER belong to the current fragment until
+ * its trailing KVS tags (MILLIS_BEHIND_NOW, CONTINUATION_TOKEN, error code/id: what GetMedia
+ * writes after a Cluster) were seen; later ones belong to the next fragment. A fragment ends at
+ * the next Cluster, at a Tags element naming a new fragment number, or at its Segment's end, so
+ * merged and unmerged GetMedia output give the same fragments. A
  * stream without KVS tags gets one fragment per Cluster, with {@link FragmentMetadata#NONE} plus
  * its other tags.
  *
@@ -28,6 +29,8 @@ public final class FragmentVisitor implements MkvVisitor {
   private final Map<String, String> pending = new LinkedHashMap<>();
   /** The open fragment's metadata, or null between fragments. */
   private FragmentMetadata current;
+  /** Whether the open fragment got its trailing KVS tags: later tags belong to the next one. */
+  private boolean trailerSeen;
   private int frames;
 
   public FragmentVisitor(FragmentListener listener) {
@@ -45,8 +48,10 @@ public final class FragmentVisitor implements MkvVisitor {
     for (var tag : event.tags()) {
       FragmentMetadata.flatten(tag.simpleTags(), values);
     }
-    if (current != null && closesFragment(values)) {
+    boolean trailer = closesFragment(values);
+    if (current != null && !values.containsKey(KvsTags.FRAGMENT_NUMBER) && (trailer || !trailerSeen)) {
       current = current.with(values);
+      trailerSeen |= trailer;
       return;
     }
     if (values.containsKey(KvsTags.FRAGMENT_NUMBER)) {
@@ -59,6 +64,7 @@ public final class FragmentVisitor implements MkvVisitor {
   public void clusterStart(MkvEvent.ClusterStart event) {
     endFragment();
     current = FragmentMetadata.NONE.with(pending);
+    trailerSeen = false;
     pending.clear();
     frames = 0;
   }

@@ -185,8 +185,8 @@ class MkvWriterTest {
     byte[] cp = new byte[codecPrivate.remaining()];
     codecPrivate.get(cp);
     assertThat(cp).isEqualTo(AVCC);
-    // The library leaves SamplingFrequency/Channels empty for every audio track (its track
-    // collector does not keep the Audio master's children); our parser reads them (test above).
+    // Library 1.2.5 reports SamplingFrequency and Channels of this audio track as empty (so we
+    // check what it does report); our parser reads both back (test above).
     ByteBuffer audioPrivate = trackMetadata.get(1).getCodecPrivateData();
     assertThat(audioPrivate.remaining()).isEqualTo(2);
     assertThat(audioPrivate.get(audioPrivate.position())).isEqualTo((byte) 0x12);
