@@ -110,7 +110,13 @@ public final class FfmpegFrameDecoder implements FrameDecoder {
 
   private final DecoderConfig config;
   private final Options options;
-  private final AVCodecContext codec;
+  /** The open codec; replaced by a fresh one when a key frame follows damage. */
+  private AVCodecContext codec;
+  /**
+   * True once the codec reported damage: its state (parameter sets, references) may be
+   * poisoned, so the next key frame or flush starts from a freshly opened codec.
+   */
+  private boolean damaged;
   private final AVPacket packet;
   /** The picture most recently received from the codec; its data is valid until unref. */
   private final AVFrame frame;
@@ -146,6 +152,19 @@ public final class FfmpegFrameDecoder implements FrameDecoder {
    */
   public static FfmpegFrameDecoder open(DecoderConfig config, Options options)
       throws UnsupportedStreamException, DecoderFailedException {
+    AVCodecContext context = openContext(config, options);
+    FfmpegFrameDecoder opened = new FfmpegFrameDecoder(config, options, context);
+    if (isNull(opened.packet) || isNull(opened.frame) || isNull(opened.bgrFrame)
+        || isNull(opened.scaler)) {
+      opened.close();
+      throw new DecoderFailedException("FFmpeg could not allocate a packet, frame or scaler");
+    }
+    opened.scaler.threads(options.threads()).flags(SWS_BILINEAR);
+    return opened;
+  }
+
+  private static AVCodecContext openContext(DecoderConfig config, Options options)
+      throws UnsupportedStreamException, DecoderFailedException {
     AVCodec decoder = avcodec_find_decoder(codecId(config.codec()));
     if (isNull(decoder)) {
       throw new UnsupportedStreamException("this FFmpeg build has no " + config.codec() + " decoder");
@@ -161,18 +180,11 @@ public final class FfmpegFrameDecoder implements FrameDecoder {
         throw new UnsupportedStreamException(
             "FFmpeg refused the " + config.codec() + " stream: " + errorText(ret));
       }
+      return context;
     } catch (DecodeException | RuntimeException e) {
       avcodec_free_context(context);
       throw e;
     }
-    FfmpegFrameDecoder opened = new FfmpegFrameDecoder(config, options, context);
-    if (isNull(opened.packet) || isNull(opened.frame) || isNull(opened.bgrFrame)
-        || isNull(opened.scaler)) {
-      opened.close();
-      throw new DecoderFailedException("FFmpeg could not allocate a packet, frame or scaler");
-    }
-    opened.scaler.threads(options.threads()).flags(SWS_BILINEAR);
-    return opened;
   }
 
   private static void configure(AVCodecContext context, DecoderConfig config, Options options)
@@ -217,9 +229,12 @@ public final class FfmpegFrameDecoder implements FrameDecoder {
     if (size > options.maxPacketBytes()) {
       throw new OversizedPacketException(size, options.maxPacketBytes());
     }
+    int delivered = 0;
+    if (keyFrame && damaged) {
+      delivered += restart(sink);
+    }
     fillPacket(data, size, ptsMs, keyFrame);
     try {
-      int delivered = 0;
       int ret = avcodec_send_packet(codec, packet);
       if (ret == AVERROR_EAGAIN()) {
         // The codec holds finished pictures it wants taken first (send/receive contract).
@@ -248,15 +263,39 @@ public final class FfmpegFrameDecoder implements FrameDecoder {
   @Override
   public int flush(FrameSink sink) throws DecodeException {
     checkOpen();
-    int ret = avcodec_send_packet(codec, null);
-    if (ret < 0 && ret != AVERROR_EOF) {
-      throw failure(ret, "draining");
-    }
     try {
+      int ret = avcodec_send_packet(codec, null);
+      if (ret < 0 && ret != AVERROR_EOF) {
+        throw failure(ret, "draining");
+      }
       return drain(sink);
     } finally {
-      avcodec_flush_buffers(codec);
+      if (damaged) {
+        reopen();
+      } else {
+        avcodec_flush_buffers(codec);
+      }
     }
+  }
+
+  /**
+   * Before a key frame that follows damage: delivers what the codec still holds, then replaces
+   * it with a freshly opened one. Errors while draining belong to the damaged sequence and were
+   * reported already; the key frame starts clean either way.
+   */
+  private int restart(FrameSink sink) throws DecodeException {
+    try {
+      return flush(sink);
+    } catch (CorruptPacketException alreadyReported) {
+      return 0;
+    }
+  }
+
+  private void reopen() throws UnsupportedStreamException, DecoderFailedException {
+    avcodec_free_context(codec);
+    codec = null;
+    codec = openContext(config, options);
+    damaged = false;
   }
 
   /** Receives and delivers pictures until the codec needs input or has ended. */
@@ -309,6 +348,7 @@ public final class FfmpegFrameDecoder implements FrameDecoder {
   }
 
   private DecodeException failure(int ret, String doing) {
+    damaged = true;
     String message = "FFmpeg failed " + doing + ": " + errorText(ret);
     if (ret == AVERROR_ENOMEM()) {
       return new DecoderFailedException(message);
@@ -342,6 +382,9 @@ public final class FfmpegFrameDecoder implements FrameDecoder {
     if (closed) {
       throw new IllegalStateException("decoder is closed");
     }
+    if (codec == null) {
+      throw new IllegalStateException("decoder could not be reopened after damage; close it");
+    }
   }
 
   @Override
@@ -350,7 +393,9 @@ public final class FfmpegFrameDecoder implements FrameDecoder {
       return;
     }
     closed = true;
-    avcodec_free_context(codec);
+    if (!isNull(codec)) {
+      avcodec_free_context(codec);
+    }
     if (!isNull(packet)) {
       av_packet_free(packet);
     }
