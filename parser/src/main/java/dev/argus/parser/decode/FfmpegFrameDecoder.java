@@ -11,7 +11,6 @@ import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_alloc_context3;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_find_decoder;
-import static org.bytedeco.ffmpeg.global.avcodec.avcodec_flush_buffers;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_free_context;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_open2;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_receive_frame;
@@ -56,7 +55,10 @@ import org.bytedeco.javacpp.Pointer;
  * come out in presentation order carrying their packet's {@code ptsMs}.
  *
  * <p>With {@link Options#failOnDamage()} (the default) the codec reports damaged packets instead
- * of concealing them, and they surface as {@link CorruptPacketException}. Every size is checked
+ * of concealing them, and they surface as {@link CorruptPacketException}. After reported damage
+ * the next key frame is decoded by a freshly opened codec; {@link #flush} always reopens it, so
+ * after a flush no earlier input (even garbage the codec accepted silently, such as a bogus
+ * parameter set) can affect later pictures. Every size is checked
  * in Java before it reaches native code (see {@link FrameDecoder} for the limits).
  *
  * <p>Not thread-safe (see {@link FrameDecoder}). Native memory (codec context, one packet, one
@@ -114,7 +116,7 @@ public final class FfmpegFrameDecoder implements FrameDecoder {
   private AVCodecContext codec;
   /**
    * True once the codec reported damage: its state (parameter sets, references) may be
-   * poisoned, so the next key frame or flush starts from a freshly opened codec.
+   * poisoned, so the next key frame starts from a freshly opened codec (as every flush does).
    */
   private boolean damaged;
   private final AVPacket packet;
@@ -270,11 +272,9 @@ public final class FfmpegFrameDecoder implements FrameDecoder {
       }
       return drain(sink);
     } finally {
-      if (damaged) {
-        reopen();
-      } else {
-        avcodec_flush_buffers(codec);
-      }
+      // avcodec_flush_buffers keeps parameter sets, and garbage that parsed as an SPS or PPS
+      // would outlive it: a fresh codec makes the next sequence decode exactly as in a new one.
+      reopen();
     }
   }
 

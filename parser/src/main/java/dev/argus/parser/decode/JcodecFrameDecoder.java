@@ -23,7 +23,8 @@ import org.jcodec.scale.Yuv420pToRgb;
  * and returns each picture as its packet is decoded: pictures come out in decode order with
  * their own packet's {@code ptsMs}, which is presentation order for streams without B-frames
  * (what KVS producers send). {@link #flush} has nothing to deliver and only resets the
- * reference state. Colour conversion follows the SPS's {@code video_full_range_flag} (BT.601
+ * reference state. Each key frame (which must be an IDR picture) starts a fresh jcodec decoder
+ * primed with the CodecPrivate's parameter sets, so damage never outlives its group of pictures. Colour conversion follows the SPS's {@code video_full_range_flag} (BT.601
  * matrix, as jcodec offers no other); anything jcodec throws on a packet becomes a
  * {@link CorruptPacketException}.
  *
@@ -38,6 +39,8 @@ public final class JcodecFrameDecoder implements FrameDecoder {
   private final AvcCBox avcc;
   private final boolean fullRange;
   private H264Decoder decoder;
+  /** Whether {@link #decoder} has been fed a packet since it was made. */
+  private boolean used;
   /** Luma and chroma planes jcodec decodes into, sized for the coded (macroblock) picture. */
   private byte[][] planes;
   /** Copy of the packet being decoded: jcodec unescapes NAL units in place. */
@@ -136,6 +139,12 @@ public final class JcodecFrameDecoder implements FrameDecoder {
       scratch = new byte[size];
     }
     data.duplicate().get(scratch, 0, size);
+    if (keyFrame && used) {
+      // jcodec keeps whatever parameter sets and references it was fed, garbage included, and
+      // some of it survives an IDR picture: every key frame starts from a fresh decoder.
+      resetDecoder();
+    }
+    used = true;
     Frame decoded = decodeScratch(size);
     if (decoded == null) {
       return 0;
@@ -207,6 +216,7 @@ public final class JcodecFrameDecoder implements FrameDecoder {
   private void resetDecoder() {
     stopThreads(decoder);
     decoder = newDecoder();
+    used = false;
     current = null;
   }
 

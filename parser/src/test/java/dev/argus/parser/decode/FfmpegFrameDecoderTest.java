@@ -173,7 +173,7 @@ class FfmpegFrameDecoderTest {
 
   @ParameterizedTest
   @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
-  void damagedAndRandomPacketsFailCleanlyAndDecodingResumesAtTheNextKeyFrame(long seed)
+  void damagedAndRandomPacketsFailCleanlyAndAFlushRestoresCleanDecoding(long seed)
       throws DecodeException {
     Random random = new Random(seed);
     int secondKey = keyFrameIndexes().get(1);
@@ -187,14 +187,39 @@ class FfmpegFrameDecoderTest {
           assertThat(e).isInstanceOf(CorruptPacketException.class);
         }
       }
-      if (seed % 2 == 0) { // a caller who knows of the gap flushes; the others just go on
-        try {
-          decoder.flush(frame -> { });
-        } catch (DecodeException e) {
-          assertThat(e).isInstanceOf(CorruptPacketException.class);
-        }
+      try {
+        decoder.flush(frame -> { });
+      } catch (DecodeException e) {
+        assertThat(e).isInstanceOf(CorruptPacketException.class);
       }
       List<Seen> resumed = decodeAll(decoder, PACKETS.subList(secondKey, PACKETS.size()));
+      assertThat(resumed).containsExactlyElementsOf(reference.subList(secondKey, reference.size()));
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 2})
+  void reportedDamageRestartsTheCodecAtTheNextKeyFrame(int threads) throws DecodeException {
+    int secondKey = keyFrameIndexes().get(1);
+    try (FfmpegFrameDecoder decoder = open(threads)) {
+      decodeAll(decoder, PACKETS.subList(0, 20));
+      Packet p = PACKETS.get(20);
+      ByteBuffer truncated = ByteBuffer.wrap(p.data(), 0, p.data().length / 3);
+      List<Seen> before = new ArrayList<>();
+      assertThatThrownBy(() -> {
+        decoder.decode(truncated, p.ptsMs(), false, frame -> before.add(null));
+        for (Packet next : PACKETS.subList(21, secondKey)) {
+          decoder.decode(next.buffer(), next.ptsMs(), false, frame -> before.add(null));
+        }
+      }).isInstanceOf(CorruptPacketException.class);
+      List<Seen> resumed = new ArrayList<>();
+      for (Packet packet : PACKETS.subList(secondKey, PACKETS.size())) {
+        decoder.decode(packet.buffer(), packet.ptsMs(), packet.keyFrame(), frame -> resumed.add(
+            new Seen(frame.ptsMs(), frame.keyFrame(), frame.width(), frame.height(),
+                Pictures.crc(frame.bgr()))));
+      }
+      decoder.flush(frame -> resumed.add(new Seen(frame.ptsMs(), frame.keyFrame(),
+          frame.width(), frame.height(), Pictures.crc(frame.bgr()))));
       assertThat(resumed).containsExactlyElementsOf(reference.subList(secondKey, reference.size()));
     }
   }
