@@ -1,5 +1,7 @@
 package dev.argus.datastream.engine;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,7 +33,10 @@ final class MetadataFile {
   static final String FILE_NAME = "streams.json";
   static final String KEY_FILE = "iterator.key";
   private static final int VERSION = 1;
+  /** Records are written from their fields only, so derived accessors never reach the file. */
   private static final ObjectMapper MAPPER = new ObjectMapper()
+      .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
+      .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   /** The persisted form. */
