@@ -138,7 +138,7 @@ final class RecordPlane {
         }
         long offset = shard.log.append(now, RecordCodec.encode(partitionKey, data));
         lastOffsets.merge(shard, offset, Math::max);
-        return new PutOutcome.Stored(id, new SequenceNumber(id, offset));
+        return new PutOutcome.Stored(id, SequenceNumber.ofRecord(id, offset));
       } catch (IOException e) {
         throw new UncheckedIOException("append to " + id + " of " + state.info().name() + " failed", e);
       } finally {
@@ -176,7 +176,8 @@ final class RecordPlane {
       throw new InvalidArgumentException("StartingSequenceNumber " + text + " used in GetShardIterator on shard " + id
           + " belongs to " + number.shard());
     }
-    long offset = after ? number.offset() + 1 : number.offset();
+    // position p is the record at offset p - 1; position 0 is the shard's start
+    long offset = after ? number.position() : Math.max(0, number.position() - 1);
     if (offset > end) {
       throw new InvalidArgumentException("StartingSequenceNumber " + text + " used in GetShardIterator on shard " + id
           + " is past the shard's last record");
@@ -225,7 +226,7 @@ final class RecordPlane {
     List<StreamRecord> records = new ArrayList<>(entries.size());
     long bytes = 0;
     for (LogEntry entry : entries) {
-      records.add(RecordCodec.decode(entry.payload(), new SequenceNumber(shard.id(), entry.offset()), entry.timestampMillis()));
+      records.add(RecordCodec.decode(entry.payload(), SequenceNumber.ofRecord(shard.id(), entry.offset()), entry.timestampMillis()));
       bytes += entry.payload().remaining();
     }
     if (config.shardLimits()) {
