@@ -11,6 +11,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,6 +41,8 @@ import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
 import software.amazon.awssdk.services.kinesis.model.StreamDescription;
 import software.amazon.awssdk.services.kinesis.model.StreamMode;
 import software.amazon.awssdk.services.kinesis.model.StreamStatus;
+import software.amazon.awssdk.services.kinesis.model.SubscribeToShardEvent;
+import software.amazon.awssdk.services.kinesis.model.SubscribeToShardResponseHandler;
 import software.amazon.awssdk.services.kinesis.model.ValidationException;
 
 /**
@@ -237,6 +242,47 @@ abstract class KinesisDataStreamsContract {
     kinesis.deregisterStreamConsumer(r -> r.streamARN(arn("fanout")).consumerName("app"));
     assertThatThrownBy(() -> kinesis.describeStreamConsumer(r -> r.streamARN(arn("fanout")).consumerName("app")))
         .isInstanceOf(ResourceNotFoundException.class);
+  }
+
+  @Test
+  void subscribeToShardPushesRecordsToTheAsyncClient() throws Exception {
+    kinesis.createStream(r -> r.streamName("efo").shardCount(1));
+    Consumer consumer = kinesis.registerStreamConsumer(r -> r.streamARN(arn("efo")).consumerName("pusher")).consumer();
+    kinesis.putRecord(r -> r.streamName("efo").partitionKey("k").data(bytes("first")));
+    List<SubscribeToShardEvent> events = new CopyOnWriteArrayList<>();
+    CompletableFuture<Throwable> failure = new CompletableFuture<>();
+    SubscribeToShardResponseHandler handler = SubscribeToShardResponseHandler.builder()
+        .onError(failure::complete)
+        .subscriber(SubscribeToShardResponseHandler.Visitor.builder().onSubscribeToShardEvent(events::add).build())
+        .build();
+    CompletableFuture<Void> call = async.subscribeToShard(r -> r.consumerARN(consumer.consumerARN())
+        .shardId("shardId-000000000000").startingPosition(p -> p.type(ShardIteratorType.TRIM_HORIZON)), handler);
+    awaitRecords(events, failure, List.of("first"));
+    kinesis.putRecord(r -> r.streamName("efo").partitionKey("k").data(bytes("second")));
+    awaitRecords(events, failure, List.of("first", "second"));
+    SubscribeToShardEvent last = events.get(events.size() - 1);
+    assertThat(last.continuationSequenceNumber()).isNotNull();
+    assertThat(last.millisBehindLatest()).isZero();
+    assertThatThrownBy(() -> async.subscribeToShard(r -> r.consumerARN(consumer.consumerARN() + "9")
+            .shardId("shardId-000000000000").startingPosition(p -> p.type(ShardIteratorType.LATEST)),
+        SubscribeToShardResponseHandler.builder().subscriber(e -> { }).build()).get(30, TimeUnit.SECONDS))
+        .hasCauseInstanceOf(ResourceNotFoundException.class);
+    call.cancel(true);
+  }
+
+  private static void awaitRecords(List<SubscribeToShardEvent> events, CompletableFuture<Throwable> failure,
+                                   List<String> expected) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (System.nanoTime() < deadline && !failure.isDone()) {
+      List<String> seen = events.stream().flatMap(e -> e.records().stream()).map(r -> r.data().asUtf8String()).toList();
+      if (seen.equals(expected)) {
+        return;
+      }
+      Thread.sleep(20);
+    }
+    assertThat(failure.getNow(null)).isNull();
+    assertThat(events.stream().flatMap(e -> e.records().stream()).map(r -> r.data().asUtf8String()).toList())
+        .isEqualTo(expected);
   }
 
   @Test
