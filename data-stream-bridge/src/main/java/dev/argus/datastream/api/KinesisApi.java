@@ -1,6 +1,7 @@
 package dev.argus.datastream.api;
 
 import dev.argus.awshttp.api.AwsApi;
+import dev.argus.awshttp.api.AwsException;
 import dev.argus.awshttp.api.AwsRequest;
 import dev.argus.awshttp.api.AwsResponse;
 import dev.argus.awshttp.api.ErrorType;
@@ -102,6 +103,8 @@ public final class KinesisApi implements AwsApi {
         answer = operation.apply(request);
       } catch (StreamsException e) {
         return CompletableFuture.failedFuture(ErrorTable.toAws(e));
+      } catch (AwsException e) {
+        return CompletableFuture.failedFuture(e);
       }
       return answer.handle((document, failure) -> {
         if (failure == null) {
