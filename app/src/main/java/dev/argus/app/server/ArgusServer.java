@@ -3,6 +3,8 @@ package dev.argus.app.server;
 import dev.argus.awshttp.api.AwsApi;
 import dev.argus.awshttp.server.HttpServer;
 import dev.argus.awshttp.server.ServerConfig;
+import dev.argus.datastream.DataStreamsModule;
+import dev.argus.datastream.engine.EngineConfig;
 import dev.argus.fragmentstore.VideoStreamsModule;
 import java.io.IOException;
 import java.time.Clock;
@@ -44,7 +46,10 @@ public final class ArgusServer implements AutoCloseable {
       VideoStreamsModule video = VideoStreamsModule.open(dataDirectory.subdirectory("video"), clock,
           VideoStreamsModule.DEFAULT_REGION, VideoStreamsModule.DEFAULT_ACCOUNT);
       resources.push(video);
-      List<AwsApi> apis = List.of(new HealthApi(clock), video.api());
+      DataStreamsModule streams = DataStreamsModule.open(dataDirectory.subdirectory("streams"),
+          EngineConfig.defaults().withClock(clock).withShardLimits(config.shardLimits()));
+      resources.push(streams);
+      List<AwsApi> apis = List.of(new HealthApi(clock), video.api(), streams.api());
       HttpServer http = HttpServer.start(ServerConfig.defaults(config.host(), config.port()), apis);
       log.info("serving {} from {}", http.baseUrl(), dataDirectory.root());
       return new ArgusServer(dataDirectory, http, resources);
