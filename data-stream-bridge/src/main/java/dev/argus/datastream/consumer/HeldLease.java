@@ -109,6 +109,11 @@ final class HeldLease {
     gone = true;
   }
 
+  /** Stops every further write without touching the store, as a crash would. */
+  synchronized void abandon() {
+    gone = true;
+  }
+
   /** Frees the lease for others at once, best effort (shutdown). */
   synchronized Optional<Lease> release() {
     try {

@@ -202,6 +202,17 @@ public final class Scheduler implements AutoCloseable {
     }
   }
 
+  /**
+   * Stops at once, as a crash would: no processor call, no checkpoint, no lease release; the leases
+   * stay owned by this worker until others judge them expired. For failover tests.
+   */
+  void crash() {
+    stopping = true;
+    timer.shutdownNow();
+    consumers.values().forEach(ShardConsumer::abandon);
+    threads.shutdownNow();
+  }
+
   @Override
   public void close() {
     shutdown();

@@ -40,6 +40,7 @@ final class ShardConsumer implements Runnable {
   private final ExecutorService threads;
   private volatile boolean shutdownRequested;
   private volatile boolean done;
+  private volatile boolean abandoned;
 
   ShardConsumer(HeldLease held, ShardRecordProcessorFactory factory, KinesisShards shards, LeaseStore store,
       ConsumerConfig config, ExecutorService threads) {
@@ -53,6 +54,12 @@ final class ShardConsumer implements Runnable {
 
   HeldLease held() {
     return held;
+  }
+
+  /** Makes the consumer stop without any further processor call or store write (a crash). */
+  void abandon() {
+    abandoned = true;
+    held.abandon();
   }
 
   void requestShutdown() {
@@ -78,7 +85,9 @@ final class ShardConsumer implements Runnable {
       consume(processor, checkpointer, fetcher, lease.checkpoint().isSentinel() ? null : lease.checkpoint());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      processor.leaseLost(new LeaseLostInput(shardId));
+      if (!abandoned) {
+        processor.leaseLost(new LeaseLostInput(shardId));
+      }
     } catch (RuntimeException e) {
       LOG.error("shard consumer for {} failed; giving the lease up", shardId, e);
       held.release();
@@ -91,7 +100,7 @@ final class ShardConsumer implements Runnable {
   private void consume(ShardRecordProcessor processor, ShardCheckpointer checkpointer, ShardFetcher fetcher,
       Checkpoint resumeAfter) throws InterruptedException {
     String shardId = held.shardId();
-    while (true) {
+    while (!abandoned) {
       if (shutdownRequested) {
         callSafely(() -> processor.shutdownRequested(new ShutdownRequestedInput(shardId, checkpointer)));
         held.release();

@@ -86,6 +86,9 @@ final class ShardFetcher implements Runnable {
         } catch (KinesisShards.ThrottledException e) {
           Thread.sleep(backoff.nextMillis());
         } catch (RuntimeException e) {
+          if (stopped) {
+            return;
+          }
           LOG.warn("reading {} failed, retrying: {}", shardId, e.toString());
           iterator = null;
           Thread.sleep(backoff.nextMillis());
