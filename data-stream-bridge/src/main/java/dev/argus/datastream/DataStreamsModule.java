@@ -7,6 +7,8 @@ import dev.argus.datastream.engine.EngineConfig;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * Kinesis Data Streams for the app to wire: the durable engine and its wire API on the shared
@@ -27,12 +29,21 @@ import java.util.Objects;
  */
 public final class DataStreamsModule implements AutoCloseable {
 
+  /** Threads for SubscribeToShard exchanges: resolution and pushes. */
+  static final int SUBSCRIPTION_THREADS = 2;
+
   private final DataStreamEngine engine;
+  private final ScheduledExecutorService subscriptions;
   private final KinesisApi api;
 
   private DataStreamsModule(DataStreamEngine engine) {
     this.engine = engine;
-    this.api = new KinesisApi(engine);
+    this.subscriptions = Executors.newScheduledThreadPool(SUBSCRIPTION_THREADS, r -> {
+      Thread thread = new Thread(r, "argus-streams-subscriptions");
+      thread.setDaemon(true);
+      return thread;
+    });
+    this.api = new KinesisApi(engine, subscriptions);
   }
 
   /** Opens (or creates) the engine in {@code dir}, recovering every shard log after a crash. */
@@ -53,6 +64,7 @@ public final class DataStreamsModule implements AutoCloseable {
   /** Forces and closes every shard log. Close after the server has stopped taking requests. */
   @Override
   public void close() throws IOException {
+    subscriptions.shutdownNow();
     engine.close();
   }
 }

@@ -6,6 +6,7 @@ import dev.argus.awshttp.api.AwsResponse;
 import dev.argus.awshttp.api.ErrorType;
 import dev.argus.awshttp.api.Operation;
 import dev.argus.awshttp.api.RequestHead;
+import dev.argus.awshttp.api.StreamingOperation;
 import dev.argus.awshttp.api.UnaryOperation;
 import dev.argus.datastream.engine.DataStreamEngine;
 import dev.argus.datastream.engine.StreamsException;
@@ -15,6 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
 
 /**
@@ -31,8 +33,13 @@ public final class KinesisApi implements AwsApi {
   public static final String TARGET_PREFIX = "Kinesis_20131202.";
 
   private final Map<String, UnaryOperation> operations;
+  private final StreamingOperation subscribeToShard;
 
-  public KinesisApi(DataStreamEngine engine) {
+  /**
+   * @param subscriptions runs SubscribeToShard exchanges (resolution and pushes), never on an
+   *                      event loop; the caller owns and shuts it down after the server
+   */
+  public KinesisApi(DataStreamEngine engine, ScheduledExecutorService subscriptions) {
     StreamOperations streams = new StreamOperations(engine);
     RecordOperations records = new RecordOperations(engine);
     Map<String, UnaryOperation> ops = new HashMap<>();
@@ -61,6 +68,8 @@ public final class KinesisApi implements AwsApi {
     ops.put("ListStreamConsumers", sync(records::listConsumers));
     ops.put("DeregisterStreamConsumer", sync(records::deregisterConsumer));
     this.operations = Map.copyOf(ops);
+    this.subscribeToShard = head -> new SubscribeToShardHandler(head, engine, records, subscriptions,
+        engine.config().clock());
   }
 
   @Override
@@ -70,6 +79,9 @@ public final class KinesisApi implements AwsApi {
       return Optional.empty();
     }
     String name = target.substring(TARGET_PREFIX.length());
+    if (name.equals("SubscribeToShard")) {
+      return Optional.of(subscribeToShard);
+    }
     UnaryOperation operation = operations.get(name);
     if (operation == null) {
       UnaryOperation unknown = request -> CompletableFuture.failedFuture(

@@ -408,6 +408,14 @@ public final class DataStreamEngine implements AutoCloseable {
     return records.get(this::active, shardIterator, limit);
   }
 
+  /**
+   * An enhanced fan-out read: like {@link #getRecords} but at most {@code maxBytes} and without
+   * spending the shard's shared GetRecords budget; the subscription paces itself.
+   */
+  public RecordBatch readForSubscription(String shardIterator, int limit, long maxBytes) {
+    return records.get(this::active, shardIterator, limit, maxBytes, false);
+  }
+
   // ---- consumers ----
 
   public ConsumerInfo registerConsumer(String stream, String consumerName) {

@@ -138,7 +138,7 @@ final class RecordPlane {
         }
         long offset = shard.log.append(now, RecordCodec.encode(partitionKey, data));
         lastOffsets.merge(shard, offset, Math::max);
-        return new PutOutcome.Stored(id, new SequenceNumber(id, offset));
+        return new PutOutcome.Stored(id, SequenceNumber.ofRecord(id, offset));
       } catch (IOException e) {
         throw new UncheckedIOException("append to " + id + " of " + state.info().name() + " failed", e);
       } finally {
@@ -176,7 +176,8 @@ final class RecordPlane {
       throw new InvalidArgumentException("StartingSequenceNumber " + text + " used in GetShardIterator on shard " + id
           + " belongs to " + number.shard());
     }
-    long offset = after ? number.offset() + 1 : number.offset();
+    // position p is the record at offset p - 1; position 0 is the shard's start
+    long offset = after ? number.position() : Math.max(0, number.position() - 1);
     if (offset > end) {
       throw new InvalidArgumentException("StartingSequenceNumber " + text + " used in GetShardIterator on shard " + id
           + " is past the shard's last record");
@@ -202,6 +203,15 @@ final class RecordPlane {
 
   /** One GetRecords call; see {@link DataStreamEngine#getRecords}. */
   RecordBatch get(java.util.function.Function<String, LiveStream> lookup, String iterator, int limit) {
+    return get(lookup, iterator, limit, MAX_GET_BYTES, true);
+  }
+
+  /**
+   * A read of at most {@code maxBytes} payload bytes; {@code shared} says whether it spends the
+   * shard's GetRecords budget (enhanced fan-out reads do not: each subscription paces itself).
+   */
+  RecordBatch get(java.util.function.Function<String, LiveStream> lookup, String iterator, int limit, long maxBytes,
+                  boolean shared) {
     if (limit < 1 || limit > MAX_GET_LIMIT) {
       throw new ValidationException("1 validation error detected: Value '" + limit
           + "' at 'limit' failed to satisfy constraint: Member must have value between 1 and " + MAX_GET_LIMIT);
@@ -215,38 +225,40 @@ final class RecordPlane {
     }
     ShardInfo shard = info.shard(position.shard()).orElseThrow(() -> new InvalidArgumentException("Invalid ShardIterator."));
     ShardLog log = stream.log(shard.id());
-    if (config.shardLimits() && !log.limits.tryRead(now)) {
+    if (shared && config.shardLimits() && !log.limits.tryRead(now)) {
       throw new ThroughputExceededException("Rate exceeded for shard " + shard.id() + " in stream " + info.name()
           + " under account " + config.account() + ".");
     }
     long end = end(shard, log);
-    List<LogEntry> entries = read(log, position.offset(), end, limit);
+    List<LogEntry> entries = read(log, position.offset(), end, limit, maxBytes);
     long next = entries.isEmpty() ? Math.max(position.offset(), log.log.firstOffset()) : entries.get(entries.size() - 1).offset() + 1;
     List<StreamRecord> records = new ArrayList<>(entries.size());
     long bytes = 0;
     for (LogEntry entry : entries) {
-      records.add(RecordCodec.decode(entry.payload(), new SequenceNumber(shard.id(), entry.offset()), entry.timestampMillis()));
+      records.add(RecordCodec.decode(entry.payload(), SequenceNumber.ofRecord(shard.id(), entry.offset()), entry.timestampMillis()));
       bytes += entry.payload().remaining();
     }
-    if (config.shardLimits()) {
+    if (shared && config.shardLimits()) {
       log.limits.chargeRead(now, bytes);
     }
+    SequenceNumber continuation = new SequenceNumber(shard.id(), next);
     long behind = next >= end ? 0 : Math.max(0, now - timestamp(log, next));
     if (!shard.isOpen() && next >= shard.endOffset()) {
-      return new RecordBatch(records, null, behind, info.children(shard.id()).stream().map(ChildShard::of).toList());
+      return new RecordBatch(records, null, behind, info.children(shard.id()).stream().map(ChildShard::of).toList(),
+          continuation);
     }
     String nextIterator = iterators.encode(new IteratorPosition(info.name(), info.createdMillis(), shard.id(), next, now));
-    return new RecordBatch(records, nextIterator, behind, List.of());
+    return new RecordBatch(records, nextIterator, behind, List.of(), continuation);
   }
 
-  private static List<LogEntry> read(ShardLog log, long from, long end, int limit) {
+  private static List<LogEntry> read(ShardLog log, long from, long end, int limit, long maxBytes) {
     for (int attempt = 0; ; attempt++) {
       long start = Math.max(from, log.log.firstOffset()); // records past retention are gone: skip to the trim horizon
       if (start >= end) {
         return List.of();
       }
       try {
-        return log.log.read(start, (int) Math.min(limit, end - start), MAX_GET_BYTES);
+        return log.log.read(start, (int) Math.min(limit, end - start), maxBytes);
       } catch (OffsetOutOfRangeException e) {
         if (attempt == 2) {
           throw new UncheckedIOException(e);

@@ -43,13 +43,14 @@ public record ShardInfo(ShardId id, ShardId parent, ShardId adjacentParent, Hash
     return new ShardInfo(id, parent, adjacentParent, hashKeyRange, openedMillis, now, end);
   }
 
+  /** Before the first record; AFTER_SEQUENCE_NUMBER with it reads from the first record. */
   public SequenceNumber startingSequenceNumber() {
-    return new SequenceNumber(id, 0);
+    return SequenceNumber.start(id);
   }
 
   /** The last record's number when closed (the starting number for a shard closed empty); null while open. */
   public SequenceNumber endingSequenceNumber() {
-    return endOffset == null ? null : new SequenceNumber(id, Math.max(0, endOffset - 1));
+    return endOffset == null ? null : new SequenceNumber(id, endOffset);
   }
 
   /** Whether the shard was open at {@code millis}. */

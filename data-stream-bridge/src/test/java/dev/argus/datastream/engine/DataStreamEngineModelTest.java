@@ -104,7 +104,7 @@ class DataStreamEngineModelTest {
       ModelShard expected = model.get(shard);
       expected.records.add(step + ":" + i);
       assertThat(outcomes.get(i)).isEqualTo(new PutOutcome.Stored(new ShardId(shard),
-          new SequenceNumber(new ShardId(shard), expected.records.size() - 1)));
+          SequenceNumber.ofRecord(new ShardId(shard), expected.records.size() - 1)));
     }
   }
 

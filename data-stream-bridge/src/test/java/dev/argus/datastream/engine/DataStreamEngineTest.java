@@ -178,13 +178,16 @@ class DataStreamEngineTest {
     assertThat(first("s", IteratorType.AT_SEQUENCE_NUMBER, numbers.get(2).toString(), null)).isEqualTo("v2");
     assertThat(first("s", IteratorType.AFTER_SEQUENCE_NUMBER, numbers.get(2).toString(), null)).isEqualTo("v3");
     assertThat(first("s", IteratorType.TRIM_HORIZON, null, null)).isEqualTo("v0");
+    String start = engine.describeStream("s").shards().get(0).startingSequenceNumber().toString();
+    assertThat(first("s", IteratorType.AFTER_SEQUENCE_NUMBER, start, null)).isEqualTo("v0");
+    assertThat(first("s", IteratorType.AT_SEQUENCE_NUMBER, start, null)).isEqualTo("v0");
     assertThat(first("s", IteratorType.AT_TIMESTAMP, null, Instant.parse("2026-11-25T10:00:01.500Z"))).isEqualTo("v2");
     String latest = engine.getShardIterator("s", shard, IteratorType.LATEST, null, null);
     assertThat(engine.getRecords(latest, 10).records()).isEmpty();
     put("s", "k", "after");
     assertThat(engine.getRecords(latest, 10).records()).extracting(r -> new String(r.data(), StandardCharsets.UTF_8))
         .containsExactly("after");
-    String foreign = new SequenceNumber(new ShardId(1), 0).toString();
+    String foreign = SequenceNumber.ofRecord(new ShardId(1), 0).toString();
     assertThatThrownBy(() -> engine.getShardIterator("s", shard, IteratorType.AT_SEQUENCE_NUMBER, foreign, null))
         .isInstanceOf(InvalidArgumentException.class);
     assertThatThrownBy(() -> engine.getShardIterator("s", shard, IteratorType.AT_SEQUENCE_NUMBER, "12345", null))
@@ -234,7 +237,7 @@ class DataStreamEngineTest {
     put("s", "a", "before");
     engine.splitShard("s", new ShardId(0), BigInteger.ONE.shiftLeft(127));
     StreamInfo info = engine.describeStream("s");
-    assertThat(info.shards().get(0).endingSequenceNumber()).isEqualTo(new SequenceNumber(new ShardId(0), 0));
+    assertThat(info.shards().get(0).endingSequenceNumber()).isEqualTo(SequenceNumber.ofRecord(new ShardId(0), 0));
     assertThat(info.openShards()).extracting(ShardInfo::parent).containsOnly(new ShardId(0));
     PutOutcome.Stored after = put("s", "a", "after");
     assertThat(after.shard().index()).isIn(1, 2);
