@@ -22,7 +22,8 @@ import java.util.Optional;
  * and anything else, including timeouts and refused connections, a
  * {@link LeaseStoreUnavailableException} (the change may or may not have happened).
  *
- * <p>Thread-safe: the HTTP client is.
+ * <p>Needs only the JDK and Jackson at run time (LeaseApi's constants are inlined), so workers
+ * can run without the server's Netty. Thread-safe: the HTTP client is.
  */
 public final class HttpLeaseStore implements LeaseStore {
 
@@ -123,9 +124,9 @@ public final class HttpLeaseStore implements LeaseStore {
     }
     String type = response.headers().firstValue("x-amzn-ErrorType").orElse(document.path("__type").asText(""));
     String message = operation + ": " + document.path("message").asText(type);
-    if (type.startsWith(LeaseApi.CONDITIONAL_CHECK_FAILED.name())) {
+    if (type.startsWith(LeaseApi.CONFLICT_TYPE)) {
       throw new LeaseConflictException(message);
-    } else if (type.startsWith(LeaseApi.RESOURCE_NOT_FOUND.name())) {
+    } else if (type.startsWith(LeaseApi.NOT_FOUND_TYPE)) {
       throw new LeaseTableNotFoundException(tableName);
     }
     throw new LeaseStoreUnavailableException(message + " (" + response.statusCode() + " " + type + ")", null);

@@ -47,8 +47,11 @@ import java.util.function.Function;
 public final class LeaseApi implements AwsApi {
 
   public static final String TARGET_PREFIX = "ArgusLeases_20261125.";
-  static final ErrorType CONDITIONAL_CHECK_FAILED = new ErrorType("ConditionalCheckFailedException", 400);
-  static final ErrorType RESOURCE_NOT_FOUND = new ErrorType("ResourceNotFoundException", 400);
+  /** Error type names as compile-time constants, so the client can use them without this class. */
+  static final String CONFLICT_TYPE = "ConditionalCheckFailedException";
+  static final String NOT_FOUND_TYPE = "ResourceNotFoundException";
+  static final ErrorType CONDITIONAL_CHECK_FAILED = new ErrorType(CONFLICT_TYPE, 400);
+  static final ErrorType RESOURCE_NOT_FOUND = new ErrorType(NOT_FOUND_TYPE, 400);
   static final ErrorType UNAVAILABLE = new ErrorType("ServiceUnavailableException", 503);
   static final ErrorType VALIDATION = new ErrorType("ValidationException", 400);
 
