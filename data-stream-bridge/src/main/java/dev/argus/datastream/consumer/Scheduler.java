@@ -126,7 +126,9 @@ public final class Scheduler implements AutoCloseable {
     } catch (LeaseStoreException e) {
       LOG.warn("lease table unavailable this round: {}", e.getMessage());
     } catch (RuntimeException e) {
-      LOG.warn("taking leases failed this round", e);
+      if (!stopping) {
+        LOG.warn("taking leases failed this round", e);
+      }
     }
   }
 

@@ -27,8 +27,8 @@ import java.util.Optional;
  */
 public final class HttpLeaseStore implements LeaseStore {
 
-  /** Per-request timeout: well under the default failover, so a stuck call cannot outlive a lease. */
-  public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(2);
+  /** Per-request timeout: half the default failover, so a stuck call cannot outlive a lease. */
+  public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(5);
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final URI endpoint;

@@ -27,17 +27,23 @@ import java.util.function.Function;
  * {"Version": 1, "Tables": {"&lt;table name&gt;": [lease, ...], ...}}     (leases as in LeaseCodec)
  * </pre>
  *
- * <p>Every change rewrites the file: written to {@value #TEMP_NAME}, forced, renamed over the
- * snapshot atomically, then the directory is forced; only then is the change applied in memory and
- * acknowledged. After a crash the file is the old snapshot or the new one, never a mix; a leftover
- * temp file is an unfinished save and is deleted on open. A file that exists but does not parse is
+ * <p>A change is applied in memory, then acknowledged once a snapshot holding it is durable: the
+ * snapshot is written to {@value #TEMP_NAME}, forced, renamed over the file atomically, and the
+ * directory is forced. Changes that arrive while a snapshot is being forced share the next one
+ * (group commit), so checkpoints and renewals from many workers cost one fsync per batch, not
+ * each. Snapshots are taken in change order, so after a crash the file holds every acknowledged
+ * change (and perhaps some later ones that were never acknowledged, which readers may also have
+ * seen); it is the old snapshot or the new one, never a mix. A leftover temp file is an unfinished
+ * save and is deleted on open. If a save fails, its callers get {@link LeaseStoreUnavailableException}
+ * and the next save retries with everything since. A file that exists but does not parse is
  * a {@link CorruptLeaseFileException}, never silently an empty table.
  *
  * <p>Bounds: at most {@link #DEFAULT_MAX_TABLES} tables of at most
  * {@link LeaseStore#DEFAULT_MAX_LEASES} leases; a save costs time proportional to all leases, which
  * suits lease tables (one lease per shard).
  *
- * <p>Thread-safe: one lock orders all reads and changes. One process per directory.
+ * <p>Thread-safe: the monitor orders reads and changes; a second lock orders snapshot writes. One
+ * process per directory.
  */
 public final class LeaseTables {
 
@@ -47,7 +53,14 @@ public final class LeaseTables {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Path directory;
+  /** Every table, changed in place under this object's monitor. */
   private final TreeMap<String, InMemoryLeaseStore> tables;
+  /** Orders snapshot writes; held while one is forced to disk. */
+  private final Object flushLock = new Object();
+  /** Counts changes applied in memory; guarded by this object's monitor. */
+  private long version;
+  /** The last change a durable snapshot holds; guarded by {@link #flushLock}. */
+  private long durableVersion;
 
   private LeaseTables(Path directory, TreeMap<String, InMemoryLeaseStore> tables) {
     this.directory = directory;
@@ -92,18 +105,21 @@ public final class LeaseTables {
   }
 
   /** Creates a table; idempotent. */
-  public synchronized void createTable(String name) {
+  public void createTable(String name) {
     checkTableName(name);
-    if (tables.containsKey(name)) {
-      return;
+    long mine;
+    synchronized (this) {
+      if (tables.containsKey(name)) {
+        mine = version;
+      } else {
+        if (tables.size() >= DEFAULT_MAX_TABLES) {
+          throw new LeaseStoreUnavailableException("too many lease tables: " + DEFAULT_MAX_TABLES, null);
+        }
+        tables.put(name, new InMemoryLeaseStore());
+        mine = ++version;
+      }
     }
-    if (tables.size() >= DEFAULT_MAX_TABLES) {
-      throw new LeaseStoreUnavailableException("too many lease tables: " + DEFAULT_MAX_TABLES, null);
-    }
-    TreeMap<String, InMemoryLeaseStore> next = new TreeMap<>(tables);
-    next.put(name, new InMemoryLeaseStore());
-    save(next);
-    tables.put(name, next.get(name));
+    awaitDurable(mine);
   }
 
   static void checkTableName(String name) {
@@ -123,17 +139,38 @@ public final class LeaseTables {
   }
 
   /**
-   * Applies a change to a copy of the table, saves every table with the copy, then swaps it in: a
-   * failed save changes nothing in memory.
+   * Applies a change in memory (a refused change alters nothing), then returns once a snapshot
+   * holding it is durable.
    */
-  private synchronized <T> T write(String name, Function<InMemoryLeaseStore, T> change) {
-    InMemoryLeaseStore copy = InMemoryLeaseStore.of(existing(name).list(), LeaseStore.DEFAULT_MAX_LEASES);
-    T result = change.apply(copy);
-    TreeMap<String, InMemoryLeaseStore> next = new TreeMap<>(tables);
-    next.put(name, copy);
-    save(next);
-    tables.put(name, copy);
+  private <T> T write(String name, Function<InMemoryLeaseStore, T> change) {
+    T result;
+    long mine;
+    synchronized (this) {
+      result = change.apply(existing(name));
+      mine = ++version;
+    }
+    awaitDurable(mine);
     return result;
+  }
+
+  /**
+   * Group commit: the first caller in takes a snapshot of everything changed so far and forces it;
+   * the callers queued behind it find their change already durable and return at once.
+   */
+  private void awaitDurable(long mine) {
+    synchronized (flushLock) {
+      if (durableVersion >= mine) {
+        return;
+      }
+      Map<String, List<Lease>> snapshot = new TreeMap<>();
+      long snapshotVersion;
+      synchronized (this) {
+        tables.forEach((table, leases) -> snapshot.put(table, leases.list()));
+        snapshotVersion = version;
+      }
+      save(snapshot);
+      durableVersion = snapshotVersion;
+    }
   }
 
   private InMemoryLeaseStore existing(String name) {
@@ -144,11 +181,11 @@ public final class LeaseTables {
     return table;
   }
 
-  private void save(Map<String, InMemoryLeaseStore> snapshot) {
+  private void save(Map<String, List<Lease>> snapshot) {
     ObjectNode root = JSON.createObjectNode();
     root.put("Version", 1);
     ObjectNode tablesNode = root.putObject("Tables");
-    snapshot.forEach((name, table) -> tablesNode.set(name, LeaseCodec.encode(table.list())));
+    snapshot.forEach((name, leases) -> tablesNode.set(name, LeaseCodec.encode(leases)));
     Path temp = directory.resolve(TEMP_NAME);
     try {
       ByteBuffer bytes = ByteBuffer.wrap(JSON.writeValueAsBytes(root));
