@@ -5,6 +5,8 @@ import dev.argus.awshttp.server.HttpServer;
 import dev.argus.awshttp.server.ServerConfig;
 import dev.argus.datastream.DataStreamsModule;
 import dev.argus.datastream.engine.EngineConfig;
+import dev.argus.datastream.lease.LeaseApi;
+import dev.argus.datastream.lease.LeaseTables;
 import dev.argus.fragmentstore.VideoStreamsModule;
 import java.io.IOException;
 import java.time.Clock;
@@ -49,7 +51,9 @@ public final class ArgusServer implements AutoCloseable {
       DataStreamsModule streams = DataStreamsModule.open(dataDirectory.subdirectory("streams"),
           EngineConfig.defaults().withClock(clock).withShardLimits(config.shardLimits()));
       resources.push(streams);
-      List<AwsApi> apis = List.of(new HealthApi(clock), video.api(), streams.api());
+      // Consumer-library lease tables shared by workers in other processes (ArgusLeases_20261125).
+      LeaseTables leases = LeaseTables.open(dataDirectory.subdirectory("leases"));
+      List<AwsApi> apis = List.of(new HealthApi(clock), video.api(), streams.api(), new LeaseApi(leases));
       HttpServer http = HttpServer.start(ServerConfig.defaults(config.host(), config.port()), apis);
       log.info("serving {} from {}", http.baseUrl(), dataDirectory.root());
       return new ArgusServer(dataDirectory, http, resources);
