@@ -1,26 +1,18 @@
 package dev.argus.fragmentstore.media;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.argus.awshttp.api.AwsException;
 import dev.argus.awshttp.api.ErrorType;
 import dev.argus.awshttp.api.RequestHead;
-import dev.argus.awshttp.protocol.ErrorBodies;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.CompositeByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpContent;
-import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
-import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponse;
-import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.HttpUtil;
-import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import java.util.Optional;
@@ -118,10 +110,7 @@ final class MediaStreamHandler extends ChannelInboundHandlerAdapter {
       return;
     }
     source = opened;
-    HttpResponse response = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
-    response.headers().set(HttpHeaderNames.CONTENT_TYPE, CONTENT_TYPE);
-    response.headers().set("x-amzn-RequestId", head.requestId());
-    HttpUtil.setTransferEncodingChunked(response, true);
+    HttpResponse response = MediaResponses.streamingHead(head, CONTENT_TYPE);
     ctx.writeAndFlush(response);
     pump();
   }
@@ -186,18 +175,7 @@ final class MediaStreamHandler extends ChannelInboundHandlerAdapter {
       return;
     }
     done = true;
-    AwsException error = MediaErrors.toAws(failure);
-    if (error == null) {
-      log.warn("request {} failed: {} {}", head.requestId(), head.method(), head.path(), failure);
-      error = ErrorType.INTERNAL_FAILURE.exception("internal failure; request id " + head.requestId());
-    }
-    byte[] bytes = ErrorBodies.encode(head.protocol(), error.type(), error.getMessage());
-    FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
-        HttpResponseStatus.valueOf(error.type().httpStatus()), Unpooled.wrappedBuffer(bytes));
-    response.headers().set(HttpHeaderNames.CONTENT_TYPE, head.protocol().contentType());
-    response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, bytes.length);
-    response.headers().set(ErrorBodies.ERROR_TYPE_HEADER, error.type().name());
-    response.headers().set("x-amzn-RequestId", head.requestId());
+    FullHttpResponse response = MediaResponses.error(head, failure, false);
     release();
     ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
     ctx.pipeline().remove(this);
