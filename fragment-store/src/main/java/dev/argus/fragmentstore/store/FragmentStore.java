@@ -200,6 +200,14 @@ public final class FragmentStore implements StreamLifecycleListener, AutoCloseab
     }
   }
 
+  /**
+   * Forces every stream's pending appends now, on the calling thread, completing their persisted
+   * futures there (the flusher does this every {@link StoreConfig#flushInterval()}).
+   */
+  public void flush() {
+    flusher.flushAll();
+  }
+
   public StoreConfig config() {
     return config;
   }
