@@ -34,11 +34,21 @@ final class PutMediaClient implements AutoCloseable {
   private final Socket socket;
   private final OutputStream out;
   private final CompletableFuture<Result> result;
+  private final List<JsonNode> acksSoFar;
 
-  private PutMediaClient(Socket socket, CompletableFuture<Result> result) throws IOException {
+  private PutMediaClient(Socket socket, CompletableFuture<Result> result, List<JsonNode> acksSoFar)
+      throws IOException {
     this.socket = socket;
     this.out = socket.getOutputStream();
     this.result = result;
+    this.acksSoFar = acksSoFar;
+  }
+
+  /** The acks read so far, also after the response broke off. */
+  List<JsonNode> acksSoFar() {
+    synchronized (acksSoFar) {
+      return List.copyOf(acksSoFar);
+    }
   }
 
   /** Opens the connection and sends the request head. */
@@ -51,14 +61,15 @@ final class PutMediaClient implements AutoCloseable {
     head.append("\r\n");
     socket.getOutputStream().write(head.toString().getBytes(StandardCharsets.US_ASCII));
     InputStream in = new BufferedInputStream(socket.getInputStream());
+    List<JsonNode> acks = new ArrayList<>();
     CompletableFuture<Result> result = CompletableFuture.supplyAsync(() -> {
       try {
-        return readResponse(in);
+        return readResponse(in, acks);
       } catch (IOException e) {
         throw new java.io.UncheckedIOException(e);
       }
     });
-    return new PutMediaClient(socket, result);
+    return new PutMediaClient(socket, result, acks);
   }
 
   /** Sends bytes as one chunk. */
@@ -94,7 +105,7 @@ final class PutMediaClient implements AutoCloseable {
     return result.get(60, java.util.concurrent.TimeUnit.SECONDS);
   }
 
-  private static Result readResponse(InputStream in) throws IOException {
+  private static Result readResponse(InputStream in, List<JsonNode> acks) throws IOException {
     String status = line(in);
     int code = Integer.parseInt(status.split(" ")[1]);
     Map<String, String> headers = new LinkedHashMap<>();
@@ -107,7 +118,6 @@ final class PutMediaClient implements AutoCloseable {
       byte[] body = in.readNBytes(Integer.parseInt(headers.get("content-length")));
       return new Result(code, headers, List.of(), new String(body, StandardCharsets.UTF_8));
     }
-    List<JsonNode> acks = new ArrayList<>();
     ByteArrayOutputStream pending = new ByteArrayOutputStream();
     while (true) {
       String size;
@@ -128,14 +138,18 @@ final class PutMediaClient implements AutoCloseable {
       while ((newline = text.indexOf('\n')) >= 0) {
         String json = text.substring(0, newline).trim();
         if (!json.isEmpty()) {
-          acks.add(JSON.readTree(json));
+          synchronized (acks) {
+            acks.add(JSON.readTree(json));
+          }
         }
         text = text.substring(newline + 1);
       }
       pending.reset();
       pending.writeBytes(text.getBytes(StandardCharsets.UTF_8));
     }
-    return new Result(code, headers, acks, null);
+    synchronized (acks) {
+      return new Result(code, headers, List.copyOf(acks), null);
+    }
   }
 
   private static String line(InputStream in) throws IOException {
