@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * A bounded sample of latencies in nanoseconds, with percentiles by the nearest-rank method.
- * Not thread-safe: one recorder per thread, or external locking.
+ * Thread-safe (synchronized): producers and readers of one run record into a shared instance.
  */
 final class Latencies {
 
@@ -13,7 +13,7 @@ final class Latencies {
   private long[] samples = new long[1024];
   private int count;
 
-  void add(long nanos) {
+  synchronized void add(long nanos) {
     if (count == DEFAULT_MAX_SAMPLES) {
       return;
     }
@@ -23,12 +23,12 @@ final class Latencies {
     samples[count++] = nanos;
   }
 
-  int count() {
+  synchronized int count() {
     return count;
   }
 
   /** The {@code p}-th percentile (0 < p <= 100) in milliseconds; NaN when empty. */
-  double percentileMillis(double p) {
+  synchronized double percentileMillis(double p) {
     if (count == 0) {
       return Double.NaN;
     }

@@ -8,6 +8,7 @@ import dev.argus.datastream.engine.EngineConfig;
 import dev.argus.datastream.lease.LeaseApi;
 import dev.argus.datastream.lease.LeaseTables;
 import dev.argus.fragmentstore.VideoStreamsModule;
+import dev.argus.fragmentstore.store.StoreConfig;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayDeque;
@@ -45,15 +46,15 @@ public final class ArgusServer implements AutoCloseable {
     Deque<AutoCloseable> resources = new ArrayDeque<>();
     try {
       Clock clock = Clock.systemUTC();
-      VideoStreamsModule video = VideoStreamsModule.open(dataDirectory.subdirectory("video"), clock,
-          VideoStreamsModule.DEFAULT_REGION, VideoStreamsModule.DEFAULT_ACCOUNT);
+      VideoStreamsModule video = VideoStreamsModule.openWithMedia(dataDirectory.subdirectory("video"), clock,
+          VideoStreamsModule.DEFAULT_REGION, VideoStreamsModule.DEFAULT_ACCOUNT, StoreConfig.defaults());
       resources.push(video);
       DataStreamsModule streams = DataStreamsModule.open(dataDirectory.subdirectory("streams"),
           EngineConfig.defaults().withClock(clock).withShardLimits(config.shardLimits()));
       resources.push(streams);
       // Consumer-library lease tables shared by workers in other processes (ArgusLeases_20261125).
       LeaseTables leases = LeaseTables.open(dataDirectory.subdirectory("leases"));
-      List<AwsApi> apis = List.of(new HealthApi(clock), video.api(), streams.api(), new LeaseApi(leases));
+      List<AwsApi> apis = List.of(new HealthApi(clock), video.api(), video.mediaApi(), streams.api(), new LeaseApi(leases));
       HttpServer http = HttpServer.start(ServerConfig.defaults(config.host(), config.port()), apis);
       log.info("serving {} from {}", http.baseUrl(), dataDirectory.root());
       return new ArgusServer(dataDirectory, http, resources);
