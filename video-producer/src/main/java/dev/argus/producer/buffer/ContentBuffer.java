@@ -15,7 +15,8 @@ import java.util.Optional;
  *   <li>{@link #offer} appends; fragments must come in increasing timecode order.
  *   <li>{@link #takeNext} hands out fragments from the cursor on, in order, each once per cursor pass.
  *   <li>{@link #persisted} trims every fragment with a timecode at or before the acknowledged one
- *       (acks on one connection come in order, so earlier ones are durable too).
+ *       (acks on one connection come in order, so earlier ones are durable too), except fragments
+ *       {@link #markForResend marked} by a retriable ERROR ack.
  *   <li>{@link #rewind} moves the cursor back to the first un-persisted fragment: a new connection
  *       resends everything not known durable.
  *   <li>Bounds: after an offer the buffer holds at most {@link BufferLimits#maxBytes()} bytes and spans
@@ -38,6 +39,8 @@ public final class ContentBuffer {
   /** Sequence of the next fragment {@link #takeNext} returns; fragments below it were sent. */
   private long cursor;
   private long bytes;
+  /** Timecodes of fragments a retriable ERROR ack failed since the last rewind. */
+  private final java.util.Set<Long> resend = new java.util.HashSet<>();
   private boolean closed;
 
   public ContentBuffer(BufferLimits limits) {
@@ -91,13 +94,22 @@ public final class ContentBuffer {
     }
   }
 
-  /** Trims every fragment with timecode at or before {@code timecodeMillis}; returns them. */
+  /**
+   * Trims every fragment with timecode at or before {@code timecodeMillis}, except those
+   * {@link #markForResend marked for resend}; returns them.
+   */
   public synchronized List<EncodedFragment> persisted(long timecodeMillis) {
     List<EncodedFragment> trimmed = new ArrayList<>();
-    while (!fragments.isEmpty() && fragments.peekFirst().timecodeMillis() <= timecodeMillis) {
-      EncodedFragment f = fragments.removeFirst();
-      bytes -= f.size();
-      trimmed.add(f);
+    for (Iterator<EncodedFragment> it = fragments.iterator(); it.hasNext(); ) {
+      EncodedFragment f = it.next();
+      if (f.timecodeMillis() > timecodeMillis) {
+        break;
+      }
+      if (!resend.contains(f.timecodeMillis())) {
+        it.remove();
+        bytes -= f.size();
+        trimmed.add(f);
+      }
     }
     if (!trimmed.isEmpty()) {
       notifyAll();
@@ -119,8 +131,17 @@ public final class ContentBuffer {
     return Optional.empty();
   }
 
+  /**
+   * Marks the fragment with this timecode as failed on the current connection (a retriable ERROR
+   * ack): later PERSISTED acks do not trim it, so {@link #rewind} resends it. Cleared by rewind.
+   */
+  public synchronized void markForResend(long timecodeMillis) {
+    resend.add(timecodeMillis);
+  }
+
   /** Moves the cursor back to the first un-persisted fragment; returns how many will be resent. */
   public synchronized int rewind() {
+    resend.clear();
     EncodedFragment first = fragments.peekFirst();
     int resend = 0;
     if (first != null) {
@@ -131,6 +152,31 @@ public final class ContentBuffer {
     }
     notifyAll();
     return resend;
+  }
+
+  /**
+   * Waits until {@code fragment} fits without dropping anything (or the buffer is empty), up to
+   * {@code timeout}; returns whether it fits. Recorded sources use this to slow down to the
+   * network's pace instead of dropping.
+   */
+  public synchronized boolean awaitSpace(EncodedFragment fragment, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!fits(fragment)) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return false;
+      }
+      wait(Math.max(1, left / 1_000_000));
+    }
+    return true;
+  }
+
+  private boolean fits(EncodedFragment fragment) {
+    if (fragments.isEmpty()) {
+      return true;
+    }
+    long span = fragment.endMillis() - fragments.peekFirst().timecodeMillis();
+    return bytes + fragment.size() <= limits.maxBytes() && span <= limits.maxDuration().toMillis();
   }
 
   /** No more fragments will be offered. */

@@ -87,6 +87,11 @@ public final class StreamUploader implements AutoCloseable {
     }
   }
 
+  /** Waits (up to {@code timeout}) until {@code fragment} fits in the buffer without a drop. */
+  public boolean awaitSpace(EncodedFragment fragment, Duration timeout) throws InterruptedException {
+    return buffer.awaitSpace(fragment, timeout);
+  }
+
   /** No more fragments: the uploader ends once the buffer is drained. */
   public void finish() {
     buffer.close();
@@ -293,7 +298,12 @@ public final class StreamUploader implements AutoCloseable {
       String what = "ERROR ack " + ack.errorId() + (ack.errorCode() == null ? "" : " " + ack.errorCode())
           + (ack.fragmentTimecode() == null ? "" : " for fragment " + ack.fragmentTimecode());
       switch (KvsErrorId.actionFor(ack.errorId())) {
-        case RESEND -> resend = new PutMediaException(what, true);
+        case RESEND -> {
+          if (ack.fragmentTimecode() != null) {
+            buffer.markForResend(ack.fragmentTimecode());
+          }
+          resend = new PutMediaException(what, true);
+        }
         case STOP -> fatal = new PutMediaException(what, false);
         case DROP_FRAGMENT -> {
           if (ack.fragmentTimecode() != null) {

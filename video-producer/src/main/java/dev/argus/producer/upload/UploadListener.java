@@ -22,6 +22,9 @@ public interface UploadListener {
   /** A fragment was given up: the buffer was full, or the server refused it for good. */
   default void onFragmentDropped(EncodedFragment fragment, String reason) {}
 
+  /** The fragmenter dropped frames it could not place in a valid fragment ({@code reason}). */
+  default void onFrameDropped(long ptsMicros, String reason) {}
+
   /** A connection failed (and will be retried unless {@code fatal}). */
   default void onError(Throwable error, boolean fatal) {}
 

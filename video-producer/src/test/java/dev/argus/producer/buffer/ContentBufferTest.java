@@ -50,7 +50,12 @@ class ContentBufferTest {
         assertThat(buffer.persisted(acked)).isEqualTo(model.persisted(acked));
       } else if (op < 9 && !sent.isEmpty()) {
         long refused = sent.get(random.nextInt(sent.size())).timecodeMillis();
-        assertThat(buffer.reject(refused)).isEqualTo(model.reject(refused));
+        if (random.nextBoolean()) {
+          assertThat(buffer.reject(refused)).isEqualTo(model.reject(refused));
+        } else {
+          buffer.markForResend(refused);
+          model.resend.add(refused);
+        }
       } else {
         assertThat(buffer.rewind()).isEqualTo(model.rewind());
       }
@@ -118,6 +123,24 @@ class ContentBufferTest {
     assertThat(buffer.awaitDrained(Duration.ofSeconds(30))).isTrue();
   }
 
+  @Test
+  void awaitSpaceWaitsForPersistedAcksInsteadOfDropping() throws Exception {
+    ContentBuffer buffer = new ContentBuffer(new BufferLimits(250, Duration.ofHours(1)));
+    buffer.offer(fragment(0, 100));
+    buffer.offer(fragment(1, 100));
+    assertThat(buffer.awaitSpace(fragment(2, 100), Duration.ZERO)).isFalse();
+    CompletableFuture<Boolean> waiting = CompletableFuture.supplyAsync(() -> {
+      try {
+        return buffer.awaitSpace(fragment(2, 100), Duration.ofMinutes(1));
+      } catch (InterruptedException e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    buffer.persisted(fragment(0, 100).timecodeMillis());
+    assertThat(waiting.get(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(buffer.offer(fragment(2, 100))).isEmpty();
+  }
+
   private static EncodedFragment fragment(long sequence, int size) {
     long timecode = 1_764_000_000_000L + sequence * 2_000;
     return new EncodedFragment(sequence, timecode, timecode + 1_966, 60, new byte[size]);
@@ -127,6 +150,7 @@ class ContentBufferTest {
   private static final class Model {
     final BufferLimits limits;
     final TreeMap<Long, EncodedFragment> held = new TreeMap<>();
+    final java.util.Set<Long> resend = new java.util.HashSet<>();
     long cursor;
 
     Model(BufferLimits limits) {
@@ -169,7 +193,7 @@ class ContentBufferTest {
     List<EncodedFragment> persisted(long timecode) {
       List<EncodedFragment> out = new ArrayList<>();
       held.values().removeIf(f -> {
-        boolean trim = f.timecodeMillis() <= timecode;
+        boolean trim = f.timecodeMillis() <= timecode && !resend.contains(f.timecodeMillis());
         if (trim) {
           out.add(f);
         }
@@ -185,11 +209,12 @@ class ContentBufferTest {
     }
 
     int rewind() {
-      int resend = held.headMap(cursor).size();
+      resend.clear();
+      int again = held.headMap(cursor).size();
       if (!held.isEmpty()) {
         cursor = held.firstKey();
       }
-      return resend;
+      return again;
     }
   }
 }
