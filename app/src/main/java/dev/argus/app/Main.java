@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "argus", mixinStandardHelpOptions = true, versionProvider = Version.class,
     description = "Self-hosted video ingestion and analysis on the Kinesis Video, Rekognition and Kinesis APIs.",
-    subcommands = {ServerCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {ServerCommand.class, dev.argus.app.produce.ProduceCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
   @CommandLine.Spec
