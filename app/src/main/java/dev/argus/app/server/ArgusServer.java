@@ -4,6 +4,7 @@ import dev.argus.awshttp.api.AwsApi;
 import dev.argus.awshttp.server.HttpServer;
 import dev.argus.awshttp.server.ServerConfig;
 import dev.argus.fragmentstore.VideoStreamsModule;
+import dev.argus.fragmentstore.store.StoreConfig;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayDeque;
@@ -41,10 +42,10 @@ public final class ArgusServer implements AutoCloseable {
     Deque<AutoCloseable> resources = new ArrayDeque<>();
     try {
       Clock clock = Clock.systemUTC();
-      VideoStreamsModule video = VideoStreamsModule.open(dataDirectory.subdirectory("video"), clock,
-          VideoStreamsModule.DEFAULT_REGION, VideoStreamsModule.DEFAULT_ACCOUNT);
+      VideoStreamsModule video = VideoStreamsModule.openWithMedia(dataDirectory.subdirectory("video"), clock,
+          VideoStreamsModule.DEFAULT_REGION, VideoStreamsModule.DEFAULT_ACCOUNT, StoreConfig.defaults());
       resources.push(video);
-      List<AwsApi> apis = List.of(new HealthApi(clock), video.api());
+      List<AwsApi> apis = List.of(new HealthApi(clock), video.api(), video.mediaApi());
       HttpServer http = HttpServer.start(ServerConfig.defaults(config.host(), config.port()), apis);
       log.info("serving {} from {}", http.baseUrl(), dataDirectory.root());
       return new ArgusServer(dataDirectory, http, resources);
