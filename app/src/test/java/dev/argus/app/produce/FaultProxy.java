@@ -16,7 +16,8 @@ import java.util.function.IntToLongFunction;
 /**
  * A loopback TCP proxy that injects faults between a producer and the server: it cuts connection
  * {@code n} after {@code cutAfter(n)} bytes from the client (negative: never), and holds every
- * chunk from the server (the ACK stream) for {@code ackDelay} before passing it on.
+ * chunk from the server (the ACK stream) on connection {@code n} for {@code ackDelay(n)} before
+ * passing it on.
  *
  * <p>Test-only. Thread-safe; one thread per direction per connection, all stopped by {@link #close()}.
  */
@@ -25,14 +26,15 @@ final class FaultProxy implements AutoCloseable {
   private final ServerSocket listener;
   private final InetSocketAddress target;
   private final IntToLongFunction cutAfter;
-  private final Duration ackDelay;
+  private final java.util.function.IntFunction<Duration> ackDelay;
   private final AtomicInteger connections = new AtomicInteger();
   private final AtomicInteger cuts = new AtomicInteger();
   private final List<Socket> sockets = new CopyOnWriteArrayList<>();
   private final Thread acceptor;
   private volatile boolean closed;
 
-  FaultProxy(InetSocketAddress target, IntToLongFunction cutAfter, Duration ackDelay) throws IOException {
+  FaultProxy(InetSocketAddress target, IntToLongFunction cutAfter, java.util.function.IntFunction<Duration> ackDelay)
+      throws IOException {
     this.target = target;
     this.cutAfter = cutAfter;
     this.ackDelay = ackDelay;
@@ -65,7 +67,7 @@ final class FaultProxy implements AutoCloseable {
         sockets.add(client);
         sockets.add(server);
         start("up-" + index, () -> pump(client, server, cutAfter.applyAsLong(index), Duration.ZERO));
-        start("down-" + index, () -> pump(server, client, -1, ackDelay));
+        start("down-" + index, () -> pump(server, client, -1, ackDelay.apply(index)));
       } catch (IOException e) {
         if (!closed) {
           sleepQuietly(Duration.ofMillis(10));

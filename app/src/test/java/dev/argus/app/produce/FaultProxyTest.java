@@ -39,7 +39,7 @@ class FaultProxyTest {
       server.setDaemon(true);
       server.start();
       InetSocketAddress target = new InetSocketAddress(InetAddress.getLoopbackAddress(), echo.getLocalPort());
-      try (FaultProxy proxy = new FaultProxy(target, i -> i == 0 ? 10 : -1, Duration.ZERO)) {
+      try (FaultProxy proxy = new FaultProxy(target, i -> i == 0 ? 10 : -1, i -> Duration.ZERO)) {
         try (Socket first = new Socket(InetAddress.getLoopbackAddress(), proxy.port())) {
           first.getOutputStream().write(new byte[100]);
         }

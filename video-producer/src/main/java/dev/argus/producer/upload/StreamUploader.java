@@ -156,8 +156,11 @@ public final class StreamUploader implements AutoCloseable {
         } finally {
           connection.close();
         }
-        if (session.persistedSeen) {
-          failures = 0;
+        synchronized (session) {
+          // an ack being handled on the event loop finishes its bookkeeping before we go on
+          if (session.persistedSeen) {
+            failures = 0;
+          }
         }
         if (session.fatal != null) {
           fail(session.fatal);
@@ -279,7 +282,7 @@ public final class StreamUploader implements AutoCloseable {
     }
 
     @Override
-    public void ack(AckEvent ack) {
+    public synchronized void ack(AckEvent ack) {
       lastAck = clock.instant();
       listener.onAck(ack);
       if (ack.type() == AckEventType.PERSISTED) {
