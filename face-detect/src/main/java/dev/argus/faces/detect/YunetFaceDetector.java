@@ -5,6 +5,7 @@ import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import dev.argus.faces.model.ModelBytes;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;

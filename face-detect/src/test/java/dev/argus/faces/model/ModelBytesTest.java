@@ -1,4 +1,4 @@
-package dev.argus.faces.detect;
+package dev.argus.faces.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.argus.faces.detect;
+package dev.argus.faces.model;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,8 +13,9 @@ import java.util.Set;
  */
 public final class ModelBytes {
 
-  /** The shipped YuNet model, a classpath resource next to this class, with its licences. */
+  /** The shipped YuNet model, a classpath resource under dev/argus/faces/detect, with its licences. */
   public static final String YUNET_RESOURCE = "face_detection_yunet_2023mar.onnx";
+  private static final String YUNET_RESOURCE_PATH = "/dev/argus/faces/detect/" + YUNET_RESOURCE;
   /** SHA-256 of {@link #YUNET_RESOURCE}, as listed in the model's provenance notes. */
   public static final String YUNET_SHA256 = "8f2383e4dd3cfbb4553ea8718107fc0423210dc964f9f4280604804ed2552fa4";
   /** No model we ship or accept is larger (SFace fp32 is 38.7 MB). */
@@ -25,7 +26,7 @@ public final class ModelBytes {
 
   /** The shipped YuNet model, verified. */
   public static byte[] yunet() {
-    try (InputStream in = ModelBytes.class.getResourceAsStream(YUNET_RESOURCE)) {
+    try (InputStream in = ModelBytes.class.getResourceAsStream(YUNET_RESOURCE_PATH)) {
       if (in == null) {
         throw new ModelIntegrityException("the YuNet model resource is missing: " + YUNET_RESOURCE);
       }

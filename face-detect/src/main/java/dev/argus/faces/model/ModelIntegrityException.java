@@ -1,4 +1,4 @@
-package dev.argus.faces.detect;
+package dev.argus.faces.model;
 
 /**
  * A model file is missing, or its bytes are not the verified ones (its SHA-256 differs from every
