@@ -63,6 +63,33 @@ public final class TestImages {
     return ImageDecoder.decode(bytes(name));
   }
 
+  /** The frame of the video nearest after {@code seconds}, encoded as a JPEG. */
+  public static byte[] encodeVideoFrameJpeg(double seconds) {
+    List<TimedFrame> frames = videoFrames(seconds, 1000);
+    try {
+      return jpeg(frames.get(0).bgr());
+    } finally {
+      frames.forEach(f -> f.bgr().close());
+    }
+  }
+
+  /** A uniform grey 320x240 JPEG: a valid image with no face. */
+  public static byte[] blankJpeg() {
+    try (Mat grey = new Mat(240, 320, org.bytedeco.opencv.global.opencv_core.CV_8UC3,
+        new org.bytedeco.opencv.opencv_core.Scalar(128, 128, 128, 0))) {
+      return jpeg(grey);
+    }
+  }
+
+  public static byte[] jpeg(Mat bgr) {
+    try (org.bytedeco.javacpp.BytePointer out = new org.bytedeco.javacpp.BytePointer()) {
+      org.bytedeco.opencv.global.opencv_imgcodecs.imencode(".jpg", bgr, out);
+      byte[] bytes = new byte[(int) out.limit()];
+      out.get(bytes);
+      return bytes;
+    }
+  }
+
   public static Path video() {
     return Path.of(System.getProperty("argus.testdata", "../testdata"), "kvs", "bezos_vogels.mkv");
   }
