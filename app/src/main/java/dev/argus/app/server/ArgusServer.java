@@ -3,6 +3,7 @@ package dev.argus.app.server;
 import dev.argus.awshttp.api.AwsApi;
 import dev.argus.awshttp.server.HttpServer;
 import dev.argus.awshttp.server.ServerConfig;
+import dev.argus.faces.FacesModule;
 import dev.argus.fragmentstore.VideoStreamsModule;
 import java.io.IOException;
 import java.time.Clock;
@@ -44,7 +45,10 @@ public final class ArgusServer implements AutoCloseable {
       VideoStreamsModule video = VideoStreamsModule.open(dataDirectory.subdirectory("video"), clock,
           VideoStreamsModule.DEFAULT_REGION, VideoStreamsModule.DEFAULT_ACCOUNT);
       resources.push(video);
-      List<AwsApi> apis = List.of(new HealthApi(clock), video.api());
+      FacesModule faces = FacesModule.open(dataDirectory.subdirectory("faces"), clock,
+          VideoStreamsModule.DEFAULT_REGION, VideoStreamsModule.DEFAULT_ACCOUNT, null);
+      resources.push(faces);
+      List<AwsApi> apis = List.of(new HealthApi(clock), video.api(), faces.api());
       HttpServer http = HttpServer.start(ServerConfig.defaults(config.host(), config.port()), apis);
       log.info("serving {} from {}", http.baseUrl(), dataDirectory.root());
       return new ArgusServer(dataDirectory, http, resources);
