@@ -221,6 +221,42 @@ class RekognitionApiTest {
   }
 
   @Test
+  void randomBodiesGetRekognitionErrorsNeverCrashes() throws Exception {
+    call("CreateCollection", body().put("CollectionId", "c"));
+    String[] ops = {"CreateCollection", "DescribeCollection", "ListCollections", "DeleteCollection", "IndexFaces",
+        "ListFaces", "DeleteFaces", "SearchFaces", "SearchFacesByImage", "DetectFaces"};
+    String[] members = {"CollectionId", "FaceId", "FaceIds", "MaxFaces", "MaxResults", "NextToken",
+        "FaceMatchThreshold", "QualityFilter", "ExternalImageId", "Image", "Attributes"};
+    java.util.Random random = new java.util.Random(2026);
+    int errors = 0;
+    for (int i = 0; i < 300; i++) {
+      ObjectNode body = body();
+      for (int m = random.nextInt(4); m > 0; m--) {
+        String member = members[random.nextInt(members.length)];
+        switch (random.nextInt(6)) {
+          case 0 -> body.put(member, random.nextInt(10_000) - 100);
+          case 1 -> body.put(member, random.nextBoolean() ? "c" : Long.toHexString(random.nextLong()));
+          case 2 -> body.putArray(member).add(random.nextInt()).add("x");
+          case 3 -> body.putObject(member).put("Bytes", new byte[] {(byte) random.nextInt(), 1, 2});
+          case 4 -> body.put(member, random.nextDouble() * 300 - 100);
+          default -> body.putNull(member);
+        }
+      }
+      String op = ops[random.nextInt(ops.length)];
+      if (op.equals("DeleteCollection") && "c".equals(body.path("CollectionId").asText())) {
+        continue; // keep the one collection the others probe
+      }
+      try {
+        call(op, body);
+      } catch (AwsException expected) {
+        errors++;
+        assertThat(expected.type().httpStatus()).as(op + " " + body).isEqualTo(400);
+      }
+    }
+    assertThat(errors).isGreaterThan(100);
+  }
+
+  @Test
   void ownsOnlyRekognitionTargetsAndRefusesUnknownOperations() throws Exception {
     DefaultHttpHeaders kinesis = new DefaultHttpHeaders();
     kinesis.set(RequestHead.TARGET_HEADER, "Kinesis_20131202.PutRecord");

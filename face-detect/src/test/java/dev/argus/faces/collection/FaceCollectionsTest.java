@@ -118,6 +118,34 @@ class FaceCollectionsTest {
   }
 
   @Test
+  void aTornLastJournalEntryLosesOnlyThatBatch() throws Exception {
+    Random random = new Random(11);
+    List<FaceRecord> first = List.of(Faces.face(random, DIM), Faces.face(random, DIM));
+    List<FaceRecord> second = List.of(Faces.face(random, DIM));
+    try (FaceCollections all = open()) {
+      all.create("c", "m1", DIM);
+      all.get("c").add(first);
+      all.get("c").add(second);
+    }
+    // A crash in the middle of writing the second batch: its tail never reached the disk.
+    Path segment = dir.resolve("c-c/journal/00000000000000000000.log");
+    long size = Files.size(segment);
+    try (var channel = java.nio.channels.FileChannel.open(segment, java.nio.file.StandardOpenOption.WRITE)) {
+      channel.truncate(size - 7);
+    }
+    try (FaceCollections again = open()) {
+      FaceCollection c = again.get("c");
+      assertThat(c.info().faceCount()).isEqualTo(2);
+      assertThat(c.get(first.get(1).faceId())).isNotNull();
+      assertThat(c.get(second.get(0).faceId())).isNull();
+      c.add(second); // the journal takes appends again after recovery
+    }
+    try (FaceCollections third = open()) {
+      assertThat(third.get("c").info().faceCount()).isEqualTo(3);
+    }
+  }
+
+  @Test
   void leftoversOfInterruptedCreatesAndDeletesAreRemoved() throws Exception {
     Files.createDirectories(dir.resolve("tmp-half"));
     Files.createDirectories(dir.resolve("del-gone/journal"));
