@@ -12,6 +12,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesisvideo.KinesisVideoClient;
+import software.amazon.awssdk.services.rekognition.RekognitionClient;
 
 /**
  * Real AWS SDK v2 clients pointed at a local Argus, with retries off so every error is seen.
@@ -48,5 +49,10 @@ public final class Clients {
   public static KinesisAsyncClient kinesisAsync(URI endpoint) {
     return KinesisAsyncClient.builder().endpointOverride(endpoint).region(REGION).credentialsProvider(CREDENTIALS)
         .httpClientBuilder(NettyNioAsyncHttpClient.builder()).overrideConfiguration(noRetries()).build();
+  }
+
+  public static RekognitionClient rekognition(URI endpoint) {
+    return RekognitionClient.builder().endpointOverride(endpoint).region(REGION).credentialsProvider(CREDENTIALS)
+        .httpClientBuilder(ApacheHttpClient.builder()).overrideConfiguration(noRetries()).build();
   }
 }

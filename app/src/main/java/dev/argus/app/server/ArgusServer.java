@@ -7,6 +7,7 @@ import dev.argus.datastream.DataStreamsModule;
 import dev.argus.datastream.engine.EngineConfig;
 import dev.argus.datastream.lease.LeaseApi;
 import dev.argus.datastream.lease.LeaseTables;
+import dev.argus.faces.FacesModule;
 import dev.argus.fragmentstore.VideoStreamsModule;
 import dev.argus.fragmentstore.store.StoreConfig;
 import java.io.IOException;
@@ -54,7 +55,11 @@ public final class ArgusServer implements AutoCloseable {
       resources.push(streams);
       // Consumer-library lease tables shared by workers in other processes (ArgusLeases_20261125).
       LeaseTables leases = LeaseTables.open(dataDirectory.subdirectory("leases"));
-      List<AwsApi> apis = List.of(new HealthApi(clock), video.api(), video.mediaApi(), streams.api(), new LeaseApi(leases));
+      FacesModule faces = FacesModule.open(dataDirectory.subdirectory("faces"), clock,
+          VideoStreamsModule.DEFAULT_REGION, VideoStreamsModule.DEFAULT_ACCOUNT, null);
+      resources.push(faces);
+      List<AwsApi> apis = List.of(new HealthApi(clock), video.api(), video.mediaApi(), streams.api(),
+          new LeaseApi(leases), faces.api());
       HttpServer http = HttpServer.start(ServerConfig.defaults(config.host(), config.port()), apis);
       log.info("serving {} from {}", http.baseUrl(), dataDirectory.root());
       return new ArgusServer(dataDirectory, http, resources);

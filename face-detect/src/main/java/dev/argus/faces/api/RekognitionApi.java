@@ -1,0 +1,100 @@
+package dev.argus.faces.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.argus.awshttp.api.AwsApi;
+import dev.argus.awshttp.api.AwsResponse;
+import dev.argus.awshttp.api.ErrorType;
+import dev.argus.awshttp.api.Operation;
+import dev.argus.awshttp.api.RequestHead;
+import dev.argus.awshttp.api.UnaryOperation;
+import dev.argus.faces.analysis.FaceAnalyzer;
+import dev.argus.faces.collection.FaceCollections;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Rekognition on the shared port: requests with {@code X-Amz-Target: RekognitionService.<Op>}
+ * (awsJson1.1). Collections: CreateCollection, DescribeCollection, ListCollections,
+ * DeleteCollection. Faces: IndexFaces, ListFaces, DeleteFaces, SearchFaces, SearchFacesByImage,
+ * DetectFaces. Any other operation under the prefix is an {@code UnknownOperationException}.
+ *
+ * <p>Failures reach the client through {@link ErrorTable}. Thread-safe: {@link #resolve} is a
+ * lookup in an immutable map.
+ */
+public final class RekognitionApi implements AwsApi {
+
+  public static final String TARGET_PREFIX = "RekognitionService.";
+
+  private final Map<String, UnaryOperation> operations;
+
+  public RekognitionApi(FaceCollections collections, FaceAnalyzer analyzer) {
+    this(collections, analyzer, UUID::randomUUID);
+  }
+
+  RekognitionApi(FaceCollections collections, FaceAnalyzer analyzer, Supplier<UUID> ids) {
+    FaceOperations ops = new FaceOperations(collections, analyzer, ids);
+    this.operations = Map.of(
+        "CreateCollection", now(ops::createCollection),
+        "DescribeCollection", now(ops::describeCollection),
+        "ListCollections", now(ops::listCollections),
+        "DeleteCollection", now(ops::deleteCollection),
+        "IndexFaces", later(ops::indexFaces),
+        "ListFaces", now(ops::listFaces),
+        "DeleteFaces", now(ops::deleteFaces),
+        "SearchFaces", now(ops::searchFaces),
+        "SearchFacesByImage", later(ops::searchFacesByImage),
+        "DetectFaces", later(ops::detectFaces));
+  }
+
+  @Override
+  public Optional<Operation> resolve(RequestHead head) {
+    String target = head.target();
+    if (!target.startsWith(TARGET_PREFIX)) {
+      return Optional.empty();
+    }
+    String name = target.substring(TARGET_PREFIX.length());
+    UnaryOperation operation = operations.get(name);
+    if (operation == null) {
+      return Optional.of((UnaryOperation) request -> CompletableFuture.failedFuture(
+          ErrorType.UNKNOWN_OPERATION.exception("Argus does not implement Rekognition's " + name)));
+    }
+    return Optional.of(operation);
+  }
+
+  /** An operation answered on the calling worker. */
+  private static UnaryOperation now(Function<JsonNode, Object> operation) {
+    return request -> {
+      try {
+        return CompletableFuture.completedFuture(AwsResponse.ok(operation.apply(request.body())));
+      } catch (RuntimeException e) {
+        return CompletableFuture.failedFuture(ErrorTable.toAws(e));
+      }
+    };
+  }
+
+  /** An operation whose heavy part completes on the analyzer's pool. */
+  private static UnaryOperation later(Function<JsonNode, CompletableFuture<Object>> operation) {
+    return request -> {
+      CompletionStage<Object> result;
+      try {
+        result = operation.apply(request.body());
+      } catch (RuntimeException e) {
+        return CompletableFuture.failedFuture(ErrorTable.toAws(e));
+      }
+      CompletableFuture<AwsResponse> answer = new CompletableFuture<>();
+      result.whenComplete((document, failure) -> {
+        if (failure != null) {
+          answer.completeExceptionally(ErrorTable.toAws(failure));
+        } else {
+          answer.complete(AwsResponse.ok(document));
+        }
+      });
+      return answer;
+    };
+  }
+}
