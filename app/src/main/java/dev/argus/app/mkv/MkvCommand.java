@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code argus mkv ...}: tools for MKV files and GetMedia captures. */
 @Command(name = "mkv", mixinStandardHelpOptions = true, description = "Inspects MKV files and KVS GetMedia captures.",
-    subcommands = {MkvCommand.Info.class})
+    subcommands = {MkvCommand.Info.class, MkvFramesCommand.class})
 public final class MkvCommand implements Runnable {
 
   @Spec

@@ -5,7 +5,15 @@ import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO;
 import static org.bytedeco.ffmpeg.global.avutil.av_make_q;
 import static org.bytedeco.ffmpeg.global.avutil.av_rescale_q;
 
+import dev.argus.parser.mkv.Frame;
+import dev.argus.parser.mkv.MkvEvent;
+import dev.argus.parser.mkv.MkvParser;
+import dev.argus.parser.mkv.MkvVisitor;
+import dev.argus.parser.mkv.TrackInfo;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,10 +26,12 @@ import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.FrameGrabber;
 
 /**
- * Test and benchmark fixture: the video track of a capture in {@code testdata/kvs}, demuxed by
- * FFmpeg (javacv's {@link FFmpegFrameGrabber#grabPacket()}), as the decoders would get it from
- * our MKV parser: the CodecPrivate (the demuxer's extradata, AVCC for H.264) and each block's
- * payload, presentation time and key flag, in file order. Loaded once per file and kept.
+ * Test and benchmark fixture: the first video track of a capture in {@code testdata/kvs}, read by
+ * our {@link MkvParser}: its DecoderConfig (CodecPrivate, PixelWidth, PixelHeight) and each
+ * block's payload, timestamp and key flag, in file order (every Segment of a GetMedia capture).
+ * Loaded once per file and kept. {@link #demuxWithFfmpeg} reads the same track through FFmpeg's
+ * demuxer (javacv's {@link FFmpegFrameGrabber#grabPacket()}), an independent oracle; FFmpeg reads
+ * only the first Segment of a multi-Segment file.
  */
 final class CapturePackets {
 
@@ -53,10 +63,43 @@ final class CapturePackets {
   }
 
   static Track load(String fileName) {
-    return CACHE.computeIfAbsent(fileName, CapturePackets::demux);
+    return CACHE.computeIfAbsent(fileName, CapturePackets::parse);
   }
 
-  private static Track demux(String fileName) {
+  private static Track parse(String fileName) {
+    List<Packet> packets = new ArrayList<>();
+    DecoderConfig[] config = new DecoderConfig[1];
+    long[] track = new long[1];
+    MkvVisitor visitor = new MkvVisitor() {
+      @Override
+      public void tracks(MkvEvent.Tracks event) {
+        for (TrackInfo info : event.tracks()) {
+          if (config[0] == null && info.isVideo()) {
+            config[0] = DecoderConfig.h264(info.codecPrivate(), info.pixelWidth(), info.pixelHeight());
+            track[0] = info.number();
+          }
+        }
+      }
+
+      @Override
+      public void frame(Frame frame) {
+        if (frame.trackNumber() == track[0]) {
+          packets.add(new Packet(frame.bytes(), frame.timestampMillis(), frame.keyFrame()));
+        }
+      }
+    };
+    try {
+      MkvParser.parse(ByteBuffer.wrap(Files.readAllBytes(capture(fileName))), visitor);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    if (config[0] == null) {
+      throw new IllegalStateException(fileName + " has no video track");
+    }
+    return new Track(config[0], List.copyOf(packets));
+  }
+
+  static Track demuxWithFfmpeg(String fileName) {
     try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(capture(fileName).toFile())) {
       grabber.start();
       int videoIndex = -1;

@@ -163,8 +163,9 @@ public class DecodeBenchmark {
   @OperationsPerInvocation(FRAMES)
   public void kvsH264FrameDecoder(Kvs state, Blackhole hole) {
     for (Packet packet : state.packets) {
-      // withCopy: jcodec unescapes NAL units in place, and the packets are reused.
-      Frame frame = Frame.withCopy(ByteBuffer.wrap(packet.data()));
+      // A copy, as the KVS parser hands out: jcodec unescapes NAL units in place.
+      Frame frame = Frame.builder().trackNumber(1).timeCode((int) packet.ptsMs())
+          .keyFrame(packet.keyFrame()).frameData(ByteBuffer.wrap(packet.data().clone())).build();
       hole.consume(state.decoder.decodeH264Frame(frame, state.track));
     }
   }
