@@ -69,8 +69,9 @@ public final class KinesisApi implements AwsApi {
     ops.put("ListStreamConsumers", sync(records::listConsumers));
     ops.put("DeregisterStreamConsumer", sync(records::deregisterConsumer));
     this.operations = Map.copyOf(ops);
+    java.util.Set<String> active = java.util.concurrent.ConcurrentHashMap.newKeySet();
     this.subscribeToShard = head -> new SubscribeToShardHandler(head, engine, records, subscriptions,
-        engine.config().clock());
+        engine.config().clock(), active);
   }
 
   @Override

@@ -109,6 +109,23 @@ class SubscribeToShardHandlerTest {
   }
 
   @Test
+  void aSecondSubscriptionOfTheSameConsumerAndShardIsRefusedUntilTheFirstEnds() throws Exception {
+    engine.createStream("s", 1, null, null);
+    String arn = engine.registerConsumer("s", "c").arn(engine.streamArn("s"));
+    String body = "{\"ConsumerARN\":\"" + arn
+        + "\",\"ShardId\":\"shardId-000000000000\",\"StartingPosition\":{\"Type\":\"LATEST\"}}";
+    HttpResponse<InputStream> first = subscribe(body);
+    assertThat(first.statusCode()).isEqualTo(200);
+    try (DataInputStream in = new DataInputStream(first.body())) {
+      assertThat(next(in).headers()).containsEntry(":event-type", "initial-response");
+      HttpResponse<InputStream> second = subscribe(body);
+      assertThat(second.statusCode()).isEqualTo(400);
+      assertThat(second.headers().firstValue("x-amzn-ErrorType")).contains("ResourceInUseException");
+      second.body().close();
+    }
+  }
+
+  @Test
   void unknownConsumerIsAnOrdinaryErrorResponse() throws Exception {
     engine.createStream("s", 1, null, null);
     HttpResponse<InputStream> response = subscribe("{\"ConsumerARN\":\"" + engine.streamArn("s")
