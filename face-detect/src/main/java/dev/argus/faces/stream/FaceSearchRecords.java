@@ -11,7 +11,8 @@ public final class FaceSearchRecords {
 
   private static final ObjectMapper JSON = new ObjectMapper()
       .setPropertyNamingStrategy(PropertyNamingStrategies.UPPER_CAMEL_CASE)
-      .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+      .setDefaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL,
+          JsonInclude.Include.NON_NULL));
 
   private FaceSearchRecords() {
   }
