@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.argus.datastream.lease.HttpLeaseStore;
 import dev.argus.datastream.lease.Lease;
-import dev.argus.datastream.lease.LeaseStoreUnavailableException;
+import dev.argus.datastream.lease.LeaseStoreException;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
@@ -98,6 +99,10 @@ class ConsumerFailoverIT {
   }
 
   private void put(KinesisClient kinesis, String stream, int count, int keys) {
+    put(kinesis, stream, count, keys, 125);
+  }
+
+  private void put(KinesisClient kinesis, String stream, int count, int keys, long pauseMillis) {
     List<PutRecordsRequestEntry> batch = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       String key = "camera-" + (i % keys);
@@ -108,7 +113,7 @@ class ConsumerFailoverIT {
         assertThat(kinesis.putRecords(b -> b.streamName(stream).records(batch)).failedRecordCount()).isZero();
         batch.clear();
         try {
-          Thread.sleep(125); // about 2,000 records/s over 8 shards: under the 1,000/s per-shard limit
+          Thread.sleep(pauseMillis); // 125 ms: ~2,000 records/s over 8 shards, under 1,000/s per shard
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           throw new IllegalStateException(e);
@@ -131,7 +136,7 @@ class ConsumerFailoverIT {
   private static boolean holds(BooleanSupplierIo condition) throws Exception {
     try {
       return condition.getAsBoolean();
-    } catch (LeaseStoreUnavailableException busy) {
+    } catch (LeaseStoreException notYet) { // busy past a timeout, or no table before the workers made it
       return false;
     }
   }
@@ -254,6 +259,36 @@ class ConsumerFailoverIT {
       });
       assertThat(lines()).extracting(Line::shard).contains(first.shardId(), open.get(1).shardId(),
           open.get(2).shardId());
+    }
+  }
+
+  /**
+   * Benchmark, not a check (run with {@code -Dargus.bench=true}): two worker JVMs drain an
+   * eight-shard stream with shard limits off; records/s from the first record processed to the last.
+   */
+  @Test
+  @EnabledIfSystemProperty(named = "argus.bench", matches = "true")
+  void benchmarkTwoWorkersDrainingEightShards() throws Exception {
+    try (ArgusProcess argus = ArgusProcess.start(dir.resolve("data"), "--shard-limits", "off");
+        KinesisClient kinesis = Clients.kinesis(argus.endpoint())) {
+      createStream(kinesis, "bench", 8);
+      int records = Integer.getInteger("argus.bench.records", 80_000);
+      put(kinesis, "bench", records, 256, 0);
+      long started = System.nanoTime();
+      startWorker(argus, "bench", "w0");
+      startWorker(argus, "bench", "w1");
+      await("every record is processed", () -> distinctDelivered() == totalPut());
+      long wallMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+      List<Line> lines = lines();
+      long first = lines.stream().mapToLong(Line::micros).min().orElseThrow();
+      long last = lines.stream().mapToLong(Line::micros).max().orElseThrow();
+      long duplicates = assertAtLeastOnceInOrder();
+      String report = String.format("consumer throughput: 2 workers, 8 shards, %d records: %.0f records/s from first"
+          + " to last processed (%.1f s), %d ms from worker launch to the last record, %d duplicates",
+          records, records / ((last - first) / 1e6), (last - first) / 1e6, wallMillis, duplicates);
+      System.err.println(report);
+      Files.writeString(Path.of("target", "consumer-throughput-report.txt"), report + "\n");
+      assertThat(duplicates).isZero();
     }
   }
 }
