@@ -239,16 +239,4 @@ final class PassthroughSource implements MediaSource {
       }
     }
   }
-
-  /** For tests: the NAL split of a sample in this source's output format. */
-  static List<byte[]> units(byte[] avccSample) {
-    java.util.List<byte[]> units = new java.util.ArrayList<>();
-    for (int i = 0; i + 4 <= avccSample.length; ) {
-      int length = ((avccSample[i] & 0xff) << 24) | ((avccSample[i + 1] & 0xff) << 16)
-          | ((avccSample[i + 2] & 0xff) << 8) | (avccSample[i + 3] & 0xff);
-      units.add(java.util.Arrays.copyOfRange(avccSample, i + 4, i + 4 + length));
-      i += 4 + length;
-    }
-    return units;
-  }
 }
