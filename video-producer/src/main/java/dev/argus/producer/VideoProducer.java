@@ -138,10 +138,10 @@ public final class VideoProducer implements AutoCloseable {
         handle(fragmenter.accept(packet));
       }
       handle(fragmenter.flush());
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) {
       if (!stopping) {
-        sourceFailure = e;
-        listener.onError(e, true);
+        sourceFailure = e instanceof IOException io ? io : new IOException("source failed: " + e, e);
+        listener.onError(sourceFailure, true);
       }
       handle(fragmenter.flush());
     } catch (InterruptedException e) {

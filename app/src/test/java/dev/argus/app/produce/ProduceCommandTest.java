@@ -48,6 +48,7 @@ class ProduceCommandTest {
 
   @Test
   void aFileIsUploadedWithOneFragmentPerKeyFrameAndEveryFrameIntact() throws Exception {
+    java.time.Instant started = java.time.Instant.now();
     Result result = produce("--stream", "lobby", "--source", kvs("clusters.mkv").toString(), "--create");
     assertThat(result.exit).as(result.err).isZero();
     assertThat(result.out).contains("frames=444").contains("persisted=8").contains("dropped=0");
@@ -61,6 +62,11 @@ class ProduceCommandTest {
     for (int i = 0; i < source.size(); i++) {
       assertThat(frames.get(i)).as("frame %d", i).isEqualTo(source.get(i).data());
     }
+    // producer timestamps: absolute, and spaced exactly as the source's key frames
+    List<Long> keyOffsets = source.stream().filter(Packet::key).map(p -> p.ptsMillis() - source.get(0).ptsMillis()).toList();
+    long first = StoredFragments.producerMillis(stored.get(0));
+    assertThat(stored.stream().map(s -> StoredFragments.producerMillis(s) - first).toList()).isEqualTo(keyOffsets);
+    assertThat(first).isBetween(started.toEpochMilli(), System.currentTimeMillis());
   }
 
   @Test

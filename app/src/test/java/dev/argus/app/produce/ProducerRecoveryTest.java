@@ -30,13 +30,14 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The producer against the real server through faults: connections cut mid-fragment, ACKs held
- * back past the staleness timeout, the server restarted mid-upload. Afterwards every source frame
+ * back past the staleness timeout, the server restarted mid-upload, an RTSP camera restarted. Afterwards every source frame
  * is in the store; fragments resent after being persisted are counted as duplicates.
  */
 class ProducerRecoveryTest {
@@ -104,6 +105,84 @@ class ProducerRecoveryTest {
     } finally {
       current[0].close();
     }
+  }
+
+  /**
+   * A real RTSP camera (GStreamer's RTSP server from Debian packages, see rtsp-camera.py) is killed
+   * and restarted mid-stream: the producer reconnects to it and the stream goes on, in order, with
+   * no duplicate. Skipped where those packages are not installed.
+   */
+  @Test
+  void anRtspCameraThatRestartsIsResumed() throws Exception {
+    Assumptions.assumeTrue(gstreamerRtspServerInstalled(), "needs /usr/bin/python3 with GstRtspServer (gir1.2-gst-rtsp-server-1.0)");
+    int port;
+    try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      port = probe.getLocalPort();
+    }
+    Process camera = startCamera(port);
+    try (ArgusServer server = ArgusServer.start(new ArgusConfig("127.0.0.1", 0, dataDir))) {
+      new ControlPlaneClient(URI.create(server.baseUrl())).createStream("rtsp-cam", 24);
+      SourceOptions options = new SourceOptions(Clock.systemUTC(), Duration.ofSeconds(1), SourceOptions.DEFAULT_BITRATE,
+          false, Duration.ofSeconds(3), Duration.ofMillis(500));
+      MediaSource media = Sources.open(new SourceSpec.Rtsp(URI.create("rtsp://127.0.0.1:" + port + "/cam")), options);
+      UploadConfig config = UploadConfig.defaults(new PutMediaTarget(URI.create(server.baseUrl()), "rtsp-cam"))
+          .withPolicy(policy(Duration.ofSeconds(5)));
+      VideoProducer producer = new VideoProducer(media, true, false, FragmentLimits.withTarget(Duration.ofSeconds(1)),
+          config, group, Clock.systemUTC(), new Random(3), new UploadListener() {});
+      producer.start();
+      long before = awaitPersisted(producer, 3);
+      camera.destroy();
+      camera.waitFor();
+      Thread.sleep(1_500);
+      camera = startCamera(port);
+      awaitPersisted(producer, before + 3);
+      producer.stop(Duration.ofSeconds(10));
+      producer.close();
+      media.close();
+      List<StoredFragments.Stored> stored = StoredFragments.read(server.baseUrl(), "rtsp-cam");
+      System.err.printf("rtsp: %d fragments stored (%d before the restart), %d frames%n", stored.size(), before,
+          StoredFragments.frames(stored));
+      assertThat(stored.size()).isGreaterThanOrEqualTo((int) before + 3);
+      assertThat(StoredFragments.duplicates(stored)).isZero();
+      assertThat(stored).allSatisfy(f -> assertThat(f.frames()).isNotEmpty());
+    } finally {
+      camera.destroy();
+      camera.waitFor();
+    }
+  }
+
+  private static long awaitPersisted(VideoProducer producer, long count) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (producer.metrics().snapshot().fragmentsPersisted() < count && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+    }
+    long persisted = producer.metrics().snapshot().fragmentsPersisted();
+    assertThat(persisted).as("fragments persisted").isGreaterThanOrEqualTo(count);
+    return persisted;
+  }
+
+  private static boolean gstreamerRtspServerInstalled() {
+    try {
+      Process p = new ProcessBuilder("/usr/bin/python3", "-c",
+          "import gi; gi.require_version('GstRtspServer', '1.0'); from gi.repository import GstRtspServer")
+          .redirectErrorStream(true).start();
+      p.getInputStream().readAllBytes();
+      return p.waitFor() == 0;
+    } catch (java.io.IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  private static Process startCamera(int port) throws Exception {
+    Path script = Path.of(ProducerRecoveryTest.class.getResource("/rtsp-camera.py").toURI());
+    Process camera = new ProcessBuilder("/usr/bin/python3", script.toString(), Integer.toString(port))
+        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    String line = new java.io.BufferedReader(new java.io.InputStreamReader(camera.getInputStream())).readLine();
+    assertThat(line).as("camera start").isEqualTo("ready");
+    return camera;
   }
 
   private static ReconnectPolicy policy(Duration staleAfter) {

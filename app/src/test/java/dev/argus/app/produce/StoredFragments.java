@@ -81,6 +81,11 @@ final class StoredFragments {
     return stored.stream().flatMap(s -> s.frames().stream()).mapToLong(b -> b.length).sum();
   }
 
+  /** The producer timestamp in epoch ms (the API gives epoch seconds with a fraction). */
+  static long producerMillis(Stored stored) {
+    return new java.math.BigDecimal(stored.producerTimestamp()).movePointRight(3).longValueExact();
+  }
+
   /** Fragments whose producer timestamp already appeared earlier (resent after being persisted). */
   static int duplicates(List<Stored> stored) {
     return stored.size() - (int) stored.stream().map(Stored::producerTimestamp).distinct().count();

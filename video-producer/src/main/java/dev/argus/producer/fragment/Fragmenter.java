@@ -20,7 +20,8 @@ import java.util.List;
  *       starts). A key frame presented before the open fragment's first frame is a clock reset and
  *       always cuts.
  *   <li>A frame that would make a fragment reach the maximum duration or exceed the maximum size is
- *       dropped, and so is everything up to the next key frame, which then cuts unconditionally.
+ *       dropped, and so is everything up to the next key frame (reported with the same reason),
+ *       which then cuts unconditionally.
  *   <li>Fragment timecodes strictly increase: when a closing fragment's earliest frame is at or
  *       before the previous fragment's last frame (open GOP, or a source whose clock restarted), the
  *       fragment and every later packet are shifted forward by the difference plus 1 ms, and a

@@ -83,6 +83,29 @@ public final class AvcFormat {
     return out.toByteArray();
   }
 
+  /**
+   * Splits an AVCC sample into its NAL units.
+   *
+   * @throws IllegalArgumentException if the 4-byte lengths do not tile the sample exactly
+   */
+  public static List<byte[]> splitAvcc(byte[] sample) {
+    List<byte[]> units = new ArrayList<>();
+    int i = 0;
+    while (i < sample.length) {
+      if (i + 4 > sample.length) {
+        throw new IllegalArgumentException("truncated NAL length at " + i);
+      }
+      int length = ((sample[i] & 0xff) << 24) | ((sample[i + 1] & 0xff) << 16) | ((sample[i + 2] & 0xff) << 8)
+          | (sample[i + 3] & 0xff);
+      if (length <= 0 || length > sample.length - i - 4) {
+        throw new IllegalArgumentException("bad NAL length " + length + " at " + i);
+      }
+      addUnit(units, sample, i + 4, i + 4 + length);
+      i += 4 + length;
+    }
+    return units;
+  }
+
   /** The NAL unit type of a unit (its first byte's low 5 bits). */
   public static int nalType(byte[] unit) {
     return unit[0] & 0x1f;

@@ -38,6 +38,8 @@ final class EncodingSource implements MediaSource {
   private long lastMicros = Long.MIN_VALUE;
   private boolean ended;
   private volatile boolean closed;
+  /** Guards the grabber and encoder: a read and {@link #close()} never overlap. */
+  private final Object lock = new Object();
 
   private EncodingSource(SourceSpec spec, SourceOptions options, String what) {
     this.spec = spec;
@@ -87,17 +89,24 @@ final class EncodingSource implements MediaSource {
   @Override
   public Optional<Packet> next() throws IOException {
     while (out.isEmpty() && !closed && !ended) {
-      Frame image = grabImage();
-      if (image == null) {
-        if (spec.live()) {
-          reopen();
-          continue;
+      boolean reopen = false;
+      synchronized (lock) {
+        if (closed) {
+          break;
         }
-        ended = true;
-        out.addAll(encoder.flush());
-        break;
+        Frame image = grabImage();
+        if (image == null && spec.live()) {
+          reopen = true;
+        } else if (image == null) {
+          ended = true;
+          out.addAll(encoder.flush());
+        } else {
+          encodeFrame(image);
+        }
       }
-      encodeFrame(image);
+      if (reopen) {
+        reopen();
+      }
     }
     return Optional.ofNullable(out.poll());
   }
@@ -128,11 +137,18 @@ final class EncodingSource implements MediaSource {
   }
 
   private void reopen() throws SourceException {
-    Grabbers.closeQuietly(grabber);
+    synchronized (lock) {
+      Grabbers.closeQuietly(grabber);
+    }
     while (!closed) {
       try {
         Thread.sleep(options.reconnectDelay().toMillis());
-        openGrabber();
+        synchronized (lock) {
+          if (closed) {
+            return;
+          }
+          openGrabber();
+        }
         LOG.info("{}: reopened", what);
         return;
       } catch (SourceException e) {
@@ -147,12 +163,14 @@ final class EncodingSource implements MediaSource {
   @Override
   public void close() {
     closed = true;
-    if (grabber != null) {
-      Grabbers.closeQuietly(grabber);
-    }
-    if (encoder != null) {
-      encoder.close();
-      encoder = null;
+    synchronized (lock) {
+      if (grabber != null) {
+        Grabbers.closeQuietly(grabber);
+      }
+      if (encoder != null) {
+        encoder.close();
+        encoder = null;
+      }
     }
   }
 }

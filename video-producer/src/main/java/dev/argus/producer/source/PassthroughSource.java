@@ -53,6 +53,8 @@ final class PassthroughSource implements MediaSource {
   private long frameMicros;
   private boolean waitForKey;
   private volatile boolean closed;
+  /** Guards the grabber: a read and {@link #close()} never overlap, and nothing reads after close. */
+  private final Object lock = new Object();
 
   private PassthroughSource(SourceSpec spec, SourceOptions options, String what) {
     this.spec = spec;
@@ -152,11 +154,18 @@ final class PassthroughSource implements MediaSource {
   }
 
   private void reopen() throws IOException {
-    Grabbers.closeQuietly(grabber);
+    synchronized (lock) {
+      Grabbers.closeQuietly(grabber);
+    }
     while (!closed) {
       try {
         Thread.sleep(options.reconnectDelay().toMillis());
-        openGrabber();
+        synchronized (lock) {
+          if (closed) {
+            return;
+          }
+          openGrabber();
+        }
         waitForKey = true;
         LOG.info("{}: reopened", what);
         return;
@@ -172,11 +181,14 @@ final class PassthroughSource implements MediaSource {
   /** The next packet of the video stream, or null at the end. */
   private AVPacket grab() throws SourceException {
     try {
-      while (true) {
-        AVPacket packet = grabber.grabPacket();
-        if (packet == null || packet.stream_index() == streamIndex) {
-          return packet;
+      synchronized (lock) {
+        while (!closed) {
+          AVPacket packet = grabber.grabPacket();
+          if (packet == null || packet.stream_index() == streamIndex) {
+            return packet;
+          }
         }
+        return null;
       }
     } catch (FrameGrabber.Exception e) {
       throw new SourceException(what + ": " + e.getMessage(), e);
@@ -221,20 +233,10 @@ final class PassthroughSource implements MediaSource {
   @Override
   public void close() throws IOException {
     closed = true;
-    if (grabber != null) {
-      Grabbers.closeQuietly(grabber);
+    synchronized (lock) {
+      if (grabber != null) {
+        Grabbers.closeQuietly(grabber);
+      }
     }
-  }
-
-  /** For tests: the NAL split of a sample in this source's output format. */
-  static List<byte[]> units(byte[] avccSample) {
-    java.util.List<byte[]> units = new java.util.ArrayList<>();
-    for (int i = 0; i + 4 <= avccSample.length; ) {
-      int length = ((avccSample[i] & 0xff) << 24) | ((avccSample[i + 1] & 0xff) << 16)
-          | ((avccSample[i + 2] & 0xff) << 8) | (avccSample[i + 3] & 0xff);
-      units.add(java.util.Arrays.copyOfRange(avccSample, i + 4, i + 4 + length));
-      i += 4 + length;
-    }
-    return units;
   }
 }

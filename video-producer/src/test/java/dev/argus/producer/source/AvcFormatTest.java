@@ -63,6 +63,13 @@ class AvcFormatTest {
   }
 
   @Test
+  void avccSamplesSplitBackIntoTheirUnitsAndBadLengthsAreRejected() {
+    assertThat(AvcFormat.splitAvcc(AvcFormat.toAvcc(List.of(SPS, PPS, IDR)))).containsExactly(SPS, PPS, IDR);
+    assertThatThrownBy(() -> AvcFormat.splitAvcc(new byte[] {0, 0, 0, 9, 1, 2})).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> AvcFormat.splitAvcc(new byte[] {0, 0})).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void rejectsMissingParameterSets() {
     assertThatThrownBy(() -> AvcFormat.decoderConfiguration(List.of(), List.of(PPS)))
         .isInstanceOf(IllegalArgumentException.class);

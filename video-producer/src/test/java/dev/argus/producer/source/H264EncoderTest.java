@@ -32,7 +32,7 @@ class H264EncoderTest {
       assertThat(out.get(i).ptsMicros()).isGreaterThan(out.get(i - 1).ptsMicros());
     }
     assertThat(out).allSatisfy(p -> assertThat(SourcesTest.lengthsCoverSample(p.data())).isTrue());
-    assertThat(AvcFormat.nalType(PassthroughSource.units(out.get(17).data()).stream()
+    assertThat(AvcFormat.nalType(AvcFormat.splitAvcc(out.get(17).data()).stream()
         .filter(u -> AvcFormat.nalType(u) == AvcFormat.NAL_IDR).findFirst().orElseThrow())).isEqualTo(AvcFormat.NAL_IDR);
   }
 }
