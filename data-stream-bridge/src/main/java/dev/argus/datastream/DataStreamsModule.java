@@ -24,7 +24,17 @@ import java.util.concurrent.ScheduledExecutorService;
  * }</pre>
  *
  * In-process producers and consumers (the face stream processor, the consumer library) use
- * {@link #engine()} directly: {@code engine().putRecords(stream, entries)} and friends.
+ * {@link #engine()} directly, with the same semantics as the wire:
+ *
+ * <pre>{@code
+ * DataStreamEngine engine = streams.engine();
+ * engine.createStream("faces", 2, null, null);                          // or StreamMode.ON_DEMAND
+ * engine.putRecords("faces", List.of(PutEntry.of(cameraName, json)))    // completes once durable
+ *     .thenAccept(outcomes -> ...);                                      // PutOutcome.Stored / Failed
+ * String it = engine.getShardIterator("faces", shardId, IteratorType.TRIM_HORIZON, null, null);
+ * RecordBatch batch = engine.getRecords(it, 1000);  // records, nextShardIterator, childShards, continuation
+ * }</pre>
+ *
  * Thread-safe.
  */
 public final class DataStreamsModule implements AutoCloseable {
