@@ -1,6 +1,7 @@
 package dev.argus.datastream.api;
 
 import dev.argus.awshttp.api.AwsApi;
+import dev.argus.awshttp.api.AwsException;
 import dev.argus.awshttp.api.AwsRequest;
 import dev.argus.awshttp.api.AwsResponse;
 import dev.argus.awshttp.api.ErrorType;
@@ -68,8 +69,9 @@ public final class KinesisApi implements AwsApi {
     ops.put("ListStreamConsumers", sync(records::listConsumers));
     ops.put("DeregisterStreamConsumer", sync(records::deregisterConsumer));
     this.operations = Map.copyOf(ops);
+    java.util.Set<String> active = java.util.concurrent.ConcurrentHashMap.newKeySet();
     this.subscribeToShard = head -> new SubscribeToShardHandler(head, engine, records, subscriptions,
-        engine.config().clock());
+        engine.config().clock(), active);
   }
 
   @Override
@@ -102,6 +104,8 @@ public final class KinesisApi implements AwsApi {
         answer = operation.apply(request);
       } catch (StreamsException e) {
         return CompletableFuture.failedFuture(ErrorTable.toAws(e));
+      } catch (AwsException e) {
+        return CompletableFuture.failedFuture(e);
       }
       return answer.handle((document, failure) -> {
         if (failure == null) {

@@ -51,6 +51,9 @@ import org.slf4j.LoggerFactory;
  * ChildShards. Event payloads are in the request's protocol (JSON or CBOR), as the SDK decodes
  * them with the protocol it sent.
  *
+ * <p>One subscription per consumer and shard at a time: another is a ResourceInUseException
+ * until the first ends.
+ *
  * <p>Backpressure: a tick that finds the channel unwritable sends nothing. Each event holds at
  * most {@link #MAX_EVENT_BYTES} of records, which with one tick per {@link #POLL} caps one
  * subscription's rate: its own read budget, apart from the shard's shared GetRecords budget.
@@ -74,6 +77,10 @@ final class SubscribeToShardHandler extends ChannelInboundHandlerAdapter {
   private final ScheduledExecutorService scheduler;
   private final Clock clock;
   private final Protocol protocol;
+  /** Active subscriptions by consumer ARN and shard, shared by every handler of the API. */
+  private final java.util.Set<String> active;
+  /** This subscription's key in {@link #active} once it holds it, else null. */
+  private volatile String key;
   private ByteBuf body = Unpooled.buffer();
   private ScheduledFuture<?> ticks;
   private String iterator;
@@ -81,7 +88,8 @@ final class SubscribeToShardHandler extends ChannelInboundHandlerAdapter {
   private long lastEventMillis;
 
   SubscribeToShardHandler(RequestHead head, DataStreamEngine engine, RecordOperations records,
-                          ScheduledExecutorService scheduler, Clock clock) {
+                          ScheduledExecutorService scheduler, Clock clock, java.util.Set<String> active) {
+    this.active = active;
     this.head = head;
     this.engine = engine;
     this.records = records;
@@ -139,6 +147,12 @@ final class SubscribeToShardHandler extends ChannelInboundHandlerAdapter {
       Instant at = protocol.readTimestamp(position.get("Timestamp"));
       iterator = engine.getShardIterator(consumer.streamArn(), StreamOperations.shardId(shard, "ShardId"), parsed,
           text(position, "SequenceNumber"), at);
+      String wanted = consumer.consumer().arn(consumer.streamArn()) + " " + shard;
+      if (!active.add(wanted)) {
+        throw new dev.argus.datastream.engine.ResourceInUseException("Another active subscription exists for consumer "
+            + consumer.consumer().name() + " on shard " + shard);
+      }
+      key = wanted;
     } catch (StreamsException e) {
       fail(ctx, ErrorTable.toAws(e));
       return;
@@ -165,6 +179,7 @@ final class SubscribeToShardHandler extends ChannelInboundHandlerAdapter {
     }
     if (!ctx.channel().isActive()) {
       ticks.cancel(false);
+      release();
       return;
     }
     long now = clock.millis();
@@ -211,10 +226,19 @@ final class SubscribeToShardHandler extends ChannelInboundHandlerAdapter {
     return new DefaultHttpContent(Unpooled.wrappedBuffer(message.encode()));
   }
 
+  private void release() {
+    String held = key;
+    if (held != null) {
+      key = null;
+      active.remove(held);
+    }
+  }
+
   private void finish(ChannelHandlerContext ctx) {
     if (ticks != null) {
       ticks.cancel(false);
     }
+    release();
     ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
     ctx.executor().execute(() -> {
       if (ctx.pipeline().context(this) != null) {
@@ -245,6 +269,7 @@ final class SubscribeToShardHandler extends ChannelInboundHandlerAdapter {
     if (ticks != null) {
       ticks.cancel(false);
     }
+    release();
     super.channelInactive(ctx);
   }
 

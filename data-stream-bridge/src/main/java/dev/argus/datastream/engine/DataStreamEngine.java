@@ -1,6 +1,5 @@
 package dev.argus.datastream.engine;
 
-import dev.argus.datastream.shard.HashKeys;
 import dev.argus.datastream.shard.ShardId;
 import dev.argus.log.FsyncPolicy;
 import dev.argus.log.Log;
@@ -21,7 +20,6 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,27 +54,32 @@ public final class DataStreamEngine implements AutoCloseable {
   private final LogConfig logConfig;
   private final RecordPlane records;
   private final ScheduledExecutorService maintenance;
-  /** Every stream by name; written under {@link #lock}. */
-  private final ConcurrentSkipListMap<String, LiveStream> streams = new ConcurrentSkipListMap<>();
-  private final Object lock = new Object();
+  private final StreamTable table;
+  private final ConcurrentSkipListMap<String, LiveStream> streams;
+  private final Object lock;
+  private final Resharder resharder;
   private boolean closed;
 
   private DataStreamEngine(Path dir, EngineConfig config) throws IOException {
     this.config = config;
     this.metadata = new MetadataFile(dir);
+    this.table = new StreamTable(config, metadata);
+    this.streams = table.streams;
+    this.lock = table.lock;
     this.logsRoot = dir.resolve("logs");
     this.flusher = config.fsyncInterval().isZero() ? null : LogFlusher.start(config.fsyncInterval(), "argus-streams-fsync");
     FsyncPolicy fsync = flusher == null ? FsyncPolicy.everyWrite() : FsyncPolicy.interval(flusher);
     this.logConfig = LogConfig.defaults(fsync, config.clock())
         .withMaxEntryBytes(RecordPlane.MAX_RECORD_BYTES + 1024)
         .withMaxSegmentAge(Duration.ofHours(1)); // retention drops whole segments: keep them about an hour long
+    this.resharder = new Resharder(config, table, logConfig);
     this.maintenance = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread thread = new Thread(r, "argus-streams-maintenance");
       thread.setDaemon(true);
       return thread;
     });
     this.records = new RecordPlane(config, new ShardIterators(metadata.iteratorKey()),
-        (stream, shard) -> maintenance.execute(() -> splitHot(stream, shard)));
+        (stream, shard) -> maintenance.execute(() -> resharder.splitHot(stream, shard)));
   }
 
   /**
@@ -148,14 +151,14 @@ public final class DataStreamEngine implements AutoCloseable {
       if (streams.containsKey(name)) {
         throw new ResourceInUseException("Stream " + name + " under account " + config.account() + " already exists.");
       }
-      checkShardLimit(count);
+      table.checkShardLimit(count);
       long now = Math.max(config.clock().millis(), 1);
       StreamInfo info = new StreamInfo(name, now, StreamStatus.ACTIVE, effective, StreamInfo.MIN_RETENTION_HOURS,
           Resharding.initial(count, now), new TreeMap<>(initialTags), List.of());
       try {
         LiveStream stream = LiveStream.open(logsRoot, info, logConfig, now);
         streams.put(name, stream);
-        save();
+        table.save();
       } catch (IOException e) {
         streams.remove(name);
         throw new UncheckedIOException(e);
@@ -176,7 +179,7 @@ public final class DataStreamEngine implements AutoCloseable {
       if (!info.consumers().isEmpty() && !enforceConsumerDeletion) {
         throw new ResourceInUseException("Stream " + info.name() + " has registered consumers; set EnforceConsumerDeletion");
       }
-      commit(live, info.withStatus(StreamStatus.DELETING).withConsumers(List.of()));
+      table.commit(live, info.withStatus(StreamStatus.DELETING).withConsumers(List.of()));
     }
     maintenance.schedule(() -> finishDelete(stream), config.deleteDelay().toMillis(), TimeUnit.MILLISECONDS);
   }
@@ -189,7 +192,7 @@ public final class DataStreamEngine implements AutoCloseable {
       }
       streams.remove(live.info().name());
       try {
-        save();
+        table.save();
         live.close();
         Log.deleteAll(live.dir);
       } catch (IOException e) {
@@ -200,7 +203,7 @@ public final class DataStreamEngine implements AutoCloseable {
 
   /** The stream's metadata, DELETING included. */
   public StreamInfo describeStream(String stream) {
-    return any(stream).info();
+    return table.any(stream).info();
   }
 
   /** Up to {@code limit} streams after {@code exclusiveStart} (null for the first), by name. */
@@ -218,7 +221,7 @@ public final class DataStreamEngine implements AutoCloseable {
    * exclusiveStart} (null: from the first).
    */
   public List<ShardInfo> listShards(String stream, ShardId exclusiveStart, ShardFilter filter) {
-    StreamInfo info = active(stream).info();
+    StreamInfo info = table.active(stream).info();
     long horizon = config.clock().millis() - Duration.ofHours(info.retentionHours()).toMillis();
     return info.shards().stream()
         .filter(s -> exclusiveStart == null || s.id().compareTo(exclusiveStart) > 0)
@@ -227,7 +230,7 @@ public final class DataStreamEngine implements AutoCloseable {
   }
 
   public void addTags(String stream, Map<String, String> tags) {
-    update(stream, info -> {
+    table.update(stream, info -> {
       Tags.check(tags, info.tags());
       Map<String, String> next = new TreeMap<>(info.tags());
       next.putAll(tags);
@@ -236,7 +239,7 @@ public final class DataStreamEngine implements AutoCloseable {
   }
 
   public void removeTags(String stream, List<String> keys) {
-    update(stream, info -> {
+    table.update(stream, info -> {
       Tags.checkKeys(keys);
       Map<String, String> next = new TreeMap<>(info.tags());
       keys.forEach(next::remove);
@@ -247,7 +250,7 @@ public final class DataStreamEngine implements AutoCloseable {
   /** @throws InvalidArgumentException {@code hours} is below the current period or out of 24..8760 */
   public void increaseRetention(String stream, int hours) {
     checkRetention(hours);
-    update(stream, info -> {
+    table.update(stream, info -> {
       if (hours < info.retentionHours()) {
         throw new InvalidArgumentException("Requested retention period (" + hours + " hours) for stream " + info.name()
             + " can not be shorter than existing retention period (" + info.retentionHours()
@@ -260,7 +263,7 @@ public final class DataStreamEngine implements AutoCloseable {
   /** Shortens retention and drops the segments that fall out of it at once. */
   public void decreaseRetention(String stream, int hours) {
     checkRetention(hours);
-    update(stream, info -> {
+    table.update(stream, info -> {
       if (hours > info.retentionHours()) {
         throw new InvalidArgumentException("Requested retention period (" + hours + " hours) for stream " + info.name()
             + " can not be longer than existing retention period (" + info.retentionHours()
@@ -279,19 +282,19 @@ public final class DataStreamEngine implements AutoCloseable {
   }
 
   public void updateStreamMode(String stream, StreamMode mode) {
-    update(stream, info -> info.withMode(mode));
+    table.update(stream, info -> info.withMode(mode));
   }
 
   // ---- resharding ----
 
+  /** Splits an open shard in two at {@code newStartingHashKey}; see {@link Resharder}. */
   public void splitShard(String stream, ShardId shard, BigInteger newStartingHashKey) {
-    reshard(stream, 1, (info, ends) -> Resharding.split(info.shards(), shard, newStartingHashKey,
-        config.clock().millis(), ends), List.of(shard));
+    resharder.split(stream, shard, newStartingHashKey);
   }
 
+  /** Merges two adjacent open shards; see {@link Resharder}. */
   public void mergeShards(String stream, ShardId shard, ShardId adjacent) {
-    reshard(stream, 0, (info, ends) -> Resharding.merge(info.shards(), shard, adjacent,
-        config.clock().millis(), ends), List.of(shard, adjacent));
+    resharder.merge(stream, shard, adjacent);
   }
 
   /**
@@ -300,76 +303,7 @@ public final class DataStreamEngine implements AutoCloseable {
    * @throws LimitExceededException below half or above double the current count
    */
   public int updateShardCount(String stream, int target) {
-    if (target < 1 || target > MAX_SHARD_COUNT) {
-      throw new ValidationException("TargetShardCount must be between 1 and " + MAX_SHARD_COUNT + ": " + target);
-    }
-    int current = active(stream).info().openShards().size();
-    if (target > 2 * current || 2 * target < current) {
-      throw new LimitExceededException("UpdateShardCount can scale from " + current + " shards only to between "
-          + (current + 1) / 2 + " and " + 2 * current + ", not " + target);
-    }
-    List<ShardId> open = active(stream).info().openShards().stream().map(ShardInfo::id).toList();
-    reshard(stream, target - current, (info, ends) -> Resharding.uniform(info.shards(), target,
-        config.clock().millis(), ends), open);
-    return current;
-  }
-
-  /** What a reshard computes, given the stream and the closed parents' end offsets. */
-  private interface Plan {
-    List<ShardInfo> apply(StreamInfo info, java.util.function.ToLongFunction<ShardId> ends);
-  }
-
-  /**
-   * Seals the parents (holding their write locks so no put lands in them), makes their records
-   * durable, saves the new shard list, publishes it, and only then lets blocked writers go: they
-   * find the parents sealed and route again to the children.
-   */
-  private void reshard(String stream, int addedOpenShards, Plan plan, List<ShardId> parents) {
-    synchronized (lock) {
-      LiveStream live = active(stream);
-      StreamInfo info = live.info();
-      checkShardLimit(addedOpenShards);
-      List<ShardLog> locked = new ArrayList<>();
-      try {
-        for (ShardId parent : parents) {
-          info.shard(parent).orElseThrow(() -> new StreamNotFoundException("Shard " + parent + " in stream "
-              + info.name() + " under account " + config.account() + " does not exist"));
-          ShardLog log = live.log(parent);
-          log.writeLock.lock();
-          locked.add(log);
-          log.awaitDurable();
-        }
-        StreamInfo next = info.withShards(plan.apply(info, id -> live.log(id).log.nextOffset()));
-        if (next.equals(info)) {
-          return;
-        }
-        live.openLogs(next.shards(), logConfig, config.clock().millis());
-        commit(live, next);
-        for (ShardInfo shard : next.shards()) {
-          if (!shard.isOpen()) {
-            live.log(shard.id()).sealed = true;
-          }
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      } finally {
-        locked.forEach(log -> log.writeLock.unlock());
-      }
-    }
-  }
-
-  /** ON_DEMAND: splits a shard that stayed over its write budget in two at its midpoint. */
-  private void splitHot(LiveStream stream, ShardId shard) {
-    try {
-      StreamInfo info = stream.info();
-      ShardInfo hot = info.shard(shard).orElseThrow();
-      if (hot.isOpen() && info.mode() == StreamMode.ON_DEMAND && streams.get(info.name()) == stream) {
-        splitShard(info.name(), shard, HashKeys.midpoint(hot.hashKeyRange()));
-        LOG.info("split hot ON_DEMAND shard {} of {}", shard, info.name());
-      }
-    } catch (RuntimeException e) {
-      LOG.warn("could not split hot shard {}", shard, e);
-    }
+    return resharder.updateShardCount(stream, target);
   }
 
   // ---- records ----
@@ -400,12 +334,12 @@ public final class DataStreamEngine implements AutoCloseable {
    * @param timestamp      for AT_TIMESTAMP
    */
   public String getShardIterator(String stream, ShardId shard, IteratorType type, String sequenceNumber, Instant timestamp) {
-    return records.iterator(active(stream), shard, type, sequenceNumber, timestamp == null ? null : timestamp.toEpochMilli());
+    return records.iterator(table.active(stream), shard, type, sequenceNumber, timestamp == null ? null : timestamp.toEpochMilli());
   }
 
   /** Up to {@code limit} (1..10000) records and at most 10 MiB from where the iterator stands. */
   public RecordBatch getRecords(String shardIterator, int limit) {
-    return records.get(this::active, shardIterator, limit);
+    return records.get(table::active, shardIterator, limit);
   }
 
   /**
@@ -413,7 +347,7 @@ public final class DataStreamEngine implements AutoCloseable {
    * spending the shard's shared GetRecords budget; the subscription paces itself.
    */
   public RecordBatch readForSubscription(String shardIterator, int limit, long maxBytes) {
-    return records.get(this::active, shardIterator, limit, maxBytes, false);
+    return records.get(table::active, shardIterator, limit, maxBytes, false);
   }
 
   // ---- consumers ----
@@ -421,7 +355,7 @@ public final class DataStreamEngine implements AutoCloseable {
   public ConsumerInfo registerConsumer(String stream, String consumerName) {
     StreamNames.validName(consumerName, "consumerName");
     long now = config.clock().millis();
-    update(stream, info -> {
+    table.update(stream, info -> {
       if (info.consumer(consumerName).isPresent()) {
         throw new ResourceInUseException("Consumer " + consumerName + " already exists on " + info.name());
       }
@@ -436,13 +370,13 @@ public final class DataStreamEngine implements AutoCloseable {
   }
 
   public ConsumerInfo consumer(String stream, String consumerName) {
-    StreamInfo info = active(stream).info();
+    StreamInfo info = table.active(stream).info();
     return info.consumer(consumerName).orElseThrow(() -> new StreamNotFoundException("Consumer " + consumerName
         + " under stream " + info.name() + " not found."));
   }
 
   public void deregisterConsumer(String stream, String consumerName) {
-    update(stream, info -> {
+    table.update(stream, info -> {
       ConsumerInfo consumer = info.consumer(consumerName).orElseThrow(() -> new StreamNotFoundException(
           "Consumer " + consumerName + " under stream " + info.name() + " not found."));
       List<ConsumerInfo> next = new ArrayList<>(info.consumers());
@@ -484,64 +418,15 @@ public final class DataStreamEngine implements AutoCloseable {
 
   // ---- plumbing ----
 
-  private void update(String stream, UnaryOperator<StreamInfo> change) {
-    synchronized (lock) {
-      LiveStream live = active(stream);
-      commit(live, change.apply(live.info()));
-    }
-  }
-
-  /** Saves the snapshot with {@code next} in it, then publishes {@code next}. Holds {@link #lock}. */
-  private void commit(LiveStream live, StreamInfo next) {
-    StreamInfo before = live.info();
-    live.publish(next);
-    try {
-      save();
-    } catch (IOException e) {
-      live.publish(before);
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private void save() throws IOException {
-    metadata.save(streams.values().stream().map(LiveStream::info).toList());
-  }
-
-  private void checkShardLimit(int added) {
-    int open = streams.values().stream().mapToInt(s -> s.info().openShards().size()).sum();
-    if (added > 0 && open + added > config.maxOpenShards()) {
-      throw new LimitExceededException("This request would exceed the shard limit for the account "
-          + config.account() + " in " + config.region() + ". Current limit: " + config.maxOpenShards() + ".");
-    }
-  }
-
-  private LiveStream any(String stream) {
-    String name = StreamNames.resolve(stream, config);
-    LiveStream live = streams.get(name);
-    if (live == null) {
-      throw new StreamNotFoundException("Stream " + name + " under account " + config.account() + " not found.");
-    }
-    return live;
-  }
-
-  /** A stream that is not being deleted. */
-  private LiveStream active(String stream) {
-    LiveStream live = any(stream);
-    if (live.info().status() == StreamStatus.DELETING) {
-      throw new StreamNotFoundException("Stream " + live.info().name() + " under account " + config.account() + " not found.");
-    }
-    return live;
-  }
-
   private LiveStream live(String stream) {
     synchronized (lock) {
       ensureOpen();
-      return active(stream);
+      return table.active(stream);
     }
   }
 
   private LiveStream writable(String stream) {
-    return active(stream);
+    return table.active(stream);
   }
 
   private void ensureOpen() {

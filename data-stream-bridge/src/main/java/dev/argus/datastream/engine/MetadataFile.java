@@ -75,6 +75,7 @@ final class MetadataFile {
 
   /** The iterator key, made from a secure random source the first time. */
   byte[] iteratorKey() throws IOException {
+    Files.createDirectories(directory);
     Path file = directory.resolve(KEY_FILE);
     if (Files.exists(file)) {
       byte[] key = Files.readAllBytes(file);
