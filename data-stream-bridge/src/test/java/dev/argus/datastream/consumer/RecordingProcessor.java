@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * A processor that records every user record it is given and checkpoints after each batch; the
  * tests' observer. Each instance serves one shard on one thread.
  */
-final class RecordingProcessor implements ShardRecordProcessor {
+class RecordingProcessor implements ShardRecordProcessor {
 
   /** One delivery: which worker processed which record of which shard. */
   record Delivery(String worker, String shardId, String partitionKey, String data, String sequenceNumber,

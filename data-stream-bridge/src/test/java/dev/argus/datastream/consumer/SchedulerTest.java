@@ -252,6 +252,56 @@ class SchedulerTest {
   }
 
   @Test
+  void atTimestampStartsWithTheFirstRecordThatArrivedThen() throws Exception {
+    argus.createStream("s", 2);
+    put("s", 200, 4);
+    Thread.sleep(100);
+    java.time.Instant from = java.time.Instant.now();
+    Thread.sleep(100);
+    putPerKey.clear();
+    List<PutRecordsRequestEntry> entries = new ArrayList<>();
+    for (int i = 0; i < 80; i++) {
+      String key = "new-" + (i % 4);
+      int n = putPerKey.merge(key, 1, Integer::sum) - 1;
+      entries.add(PutRecordsRequestEntry.builder().partitionKey(key)
+          .data(SdkBytes.fromString(key + ":" + n, StandardCharsets.UTF_8)).build());
+    }
+    argus.kinesis.putRecords(b -> b.streamName("s").records(entries));
+
+    worker("s", "a", new InMemoryLeaseStore(), InitialPosition.atTimestamp(from));
+
+    await("the records put after the timestamp are delivered", this::allDelivered);
+    assertCompleteAndOrdered();
+    assertThat(deliveries).noneMatch(d -> d.partitionKey().startsWith("key-"));
+  }
+
+  @Test
+  void aProcessorThatThrowsDoesNotStopItsShard() throws Exception {
+    argus.createStream("s", 1);
+    java.util.concurrent.atomic.AtomicBoolean thrown = new java.util.concurrent.atomic.AtomicBoolean();
+    ShardRecordProcessorFactory flaky = () -> new RecordingProcessor("a", deliveries, events) {
+      @Override
+      public void processRecords(ProcessRecordsInput input) {
+        super.processRecords(input);
+        if (thrown.compareAndSet(false, true)) {
+          throw new IllegalStateException("a bug in the application");
+        }
+      }
+    };
+    Scheduler scheduler = new Scheduler(config("s", "a", InitialPosition.trimHorizon()), argus.kinesis,
+        new InMemoryLeaseStore(), flaky, Clock.systemUTC(), new Random(1));
+    schedulers.add(scheduler);
+    scheduler.start();
+    put("s", 50, 2);
+    await("the first batch is delivered", this::allDelivered);
+    put("s", 50, 2);
+
+    await("later batches are still delivered", this::allDelivered);
+    assertThat(thrown).isTrue();
+    assertCompleteAndOrdered();
+  }
+
+  @Test
   void aggregatedRecordsArriveAsUserRecordsWithSubSequenceNumbers() throws Exception {
     argus.createStream("s", 1);
     List<UserRecord> users = new ArrayList<>();
