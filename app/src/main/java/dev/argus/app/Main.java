@@ -1,5 +1,8 @@
 package dev.argus.app;
 
+import dev.argus.app.bench.BenchCommand;
+import dev.argus.app.mkv.MkvCommand;
+import dev.argus.app.produce.ProduceCommand;
 import dev.argus.app.server.ServerCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -9,7 +12,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "argus", mixinStandardHelpOptions = true, versionProvider = Version.class,
     description = "Self-hosted video ingestion and analysis on the Kinesis Video, Rekognition and Kinesis APIs.",
-    subcommands = {ServerCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {ServerCommand.class, ProduceCommand.class, MkvCommand.class, BenchCommand.class,
+        CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
   @CommandLine.Spec

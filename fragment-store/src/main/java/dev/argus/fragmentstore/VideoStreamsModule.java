@@ -6,14 +6,22 @@ import dev.argus.fragmentstore.catalog.StreamLifecycleListener;
 import dev.argus.fragmentstore.catalog.VideoStreamCatalog;
 import dev.argus.fragmentstore.catalogstore.CatalogFile;
 import dev.argus.fragmentstore.catalogstore.CorruptCatalogException;
+import dev.argus.fragmentstore.media.VideoMediaApi;
+import dev.argus.fragmentstore.store.FragmentStore;
+import dev.argus.fragmentstore.store.StoreConfig;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Kinesis Video Streams for the app to wire: the durable stream catalog and its API on the shared
- * port. Usage:
+ * Kinesis Video Streams for the app to wire: the durable stream catalog and its control-plane API,
+ * and, when opened with {@link #openWithMedia}, the fragment store and the media API (PutMedia,
+ * GetMedia, ListFragments, GetMediaForFragmentList) on the shared port. Usage:
  *
  * <pre>{@code
  * try (VideoStreamsModule video = VideoStreamsModule.open(dataDir.resolve("video"), Clock.systemUTC(),
@@ -32,12 +40,55 @@ public final class VideoStreamsModule implements AutoCloseable {
     public static final String DEFAULT_REGION = "us-east-1";
     public static final String DEFAULT_ACCOUNT = "000000000000";
 
+    /** Threads that store PutMedia fragments. */
+    public static final int DEFAULT_MEDIA_WRITER_THREADS = 8;
+    /** Threads that read fragments for GetMedia and GetMediaForFragmentList. */
+    public static final int DEFAULT_MEDIA_READER_THREADS = 4;
+
     private final VideoStreamCatalog catalog;
     private final AwsApi api;
+    /** Null when opened without media. */
+    private final FragmentStore store;
+    private final ExecutorService mediaWriters;
+    private final ExecutorService mediaReaders;
+    private final AwsApi mediaApi;
 
-    private VideoStreamsModule(VideoStreamCatalog catalog) {
+    private VideoStreamsModule(VideoStreamCatalog catalog, FragmentStore store, ExecutorService mediaWriters,
+                               ExecutorService mediaReaders, Clock clock) {
         this.catalog = catalog;
         this.api = new VideoControlPlaneApi(catalog);
+        this.store = store;
+        this.mediaWriters = mediaWriters;
+        this.mediaReaders = mediaReaders;
+        this.mediaApi = store == null ? null : new VideoMediaApi(catalog, store, mediaWriters, mediaReaders, clock);
+    }
+
+    private static ExecutorService pool(String name, int threads) {
+        AtomicInteger count = new AtomicInteger();
+        return Executors.newFixedThreadPool(threads, r -> {
+            Thread thread = new Thread(r, name + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /**
+     * Opens the catalog in {@code dir} and the fragment store in {@code dir/streams}, reconciled
+     * with the catalog, with the store as the catalog's lifecycle listener.
+     */
+    public static VideoStreamsModule openWithMedia(Path dir, Clock clock, String region, String account,
+                                                   StoreConfig config) throws IOException {
+        FragmentStore store = FragmentStore.open(Objects.requireNonNull(dir, "dir").resolve("streams"), clock, config);
+        try {
+            CatalogFile file = new CatalogFile(dir);
+            VideoStreamCatalog catalog = new VideoStreamCatalog(file.load(), file, store, clock, region, account);
+            store.reconcile(catalog.streams());
+            return new VideoStreamsModule(catalog, store, pool("video-media-writer", DEFAULT_MEDIA_WRITER_THREADS),
+                    pool("video-media-reader", DEFAULT_MEDIA_READER_THREADS), clock);
+        } catch (IOException | RuntimeException e) {
+            store.close();
+            throw e;
+        }
     }
 
     /** Opens with no lifecycle listener (nothing to tell until the media side exists). */
@@ -56,7 +107,8 @@ public final class VideoStreamsModule implements AutoCloseable {
     public static VideoStreamsModule open(Path dir, Clock clock, String region, String account,
                                           StreamLifecycleListener listener) throws IOException {
         CatalogFile file = new CatalogFile(Objects.requireNonNull(dir, "dir"));
-        return new VideoStreamsModule(new VideoStreamCatalog(file.load(), file, listener, clock, region, account));
+        return new VideoStreamsModule(new VideoStreamCatalog(file.load(), file, listener, clock, region, account), null,
+                null, null, clock);
     }
 
     /** The control plane, for {@code HttpServer.start(config, apis)}. */
@@ -68,11 +120,43 @@ public final class VideoStreamsModule implements AutoCloseable {
         return catalog;
     }
 
+    /** The media API, for {@code HttpServer.start}; only when opened {@link #openWithMedia with media}. */
+    public AwsApi mediaApi() {
+        if (mediaApi == null) {
+            throw new IllegalStateException("opened without media");
+        }
+        return mediaApi;
+    }
+
     /**
-     * Releases nothing today: every change is already durable when it is answered. It exists so the
-     * app closes the module after the server, which the media side's logs will need.
+     * The fragment store, for in-process readers (a stream processor tails a stream with {@code
+     * store().open(catalog().describe(ref)).cursor(offset)}); only when opened with media.
+     */
+    public FragmentStore store() {
+        if (store == null) {
+            throw new IllegalStateException("opened without media");
+        }
+        return store;
+    }
+
+    /**
+     * Stops the media workers and closes the fragment store, forcing every written fragment. Close
+     * it after the server has stopped taking requests. Catalog changes are already durable.
      */
     @Override
     public void close() {
+        for (ExecutorService pool : new ExecutorService[] {mediaWriters, mediaReaders}) {
+            if (pool != null) {
+                pool.shutdown();
+                try {
+                    pool.awaitTermination(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+        if (store != null) {
+            store.close();
+        }
     }
 }

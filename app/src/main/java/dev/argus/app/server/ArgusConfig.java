@@ -12,8 +12,14 @@ import java.util.Objects;
  *                and the design forbids serving beyond loopback without them
  * @param port    listen port; 0 picks a free one
  * @param dataDir the data directory, created when missing and locked while the server runs
+ * @param shardLimits whether data-stream shards enforce Kinesis' per-shard throughput limits
  */
-public record ArgusConfig(String host, int port, Path dataDir) {
+public record ArgusConfig(String host, int port, Path dataDir, boolean shardLimits) {
+
+  /** A config with shard limits on, as in Kinesis. */
+  public ArgusConfig(String host, int port, Path dataDir) {
+    this(host, port, dataDir, true);
+  }
 
   public ArgusConfig {
     Objects.requireNonNull(host, "host");

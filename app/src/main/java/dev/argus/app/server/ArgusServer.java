@@ -3,8 +3,13 @@ package dev.argus.app.server;
 import dev.argus.awshttp.api.AwsApi;
 import dev.argus.awshttp.server.HttpServer;
 import dev.argus.awshttp.server.ServerConfig;
+import dev.argus.datastream.DataStreamsModule;
+import dev.argus.datastream.engine.EngineConfig;
+import dev.argus.datastream.lease.LeaseApi;
+import dev.argus.datastream.lease.LeaseTables;
 import dev.argus.faces.FacesModule;
 import dev.argus.fragmentstore.VideoStreamsModule;
+import dev.argus.fragmentstore.store.StoreConfig;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayDeque;
@@ -42,13 +47,19 @@ public final class ArgusServer implements AutoCloseable {
     Deque<AutoCloseable> resources = new ArrayDeque<>();
     try {
       Clock clock = Clock.systemUTC();
-      VideoStreamsModule video = VideoStreamsModule.open(dataDirectory.subdirectory("video"), clock,
-          VideoStreamsModule.DEFAULT_REGION, VideoStreamsModule.DEFAULT_ACCOUNT);
+      VideoStreamsModule video = VideoStreamsModule.openWithMedia(dataDirectory.subdirectory("video"), clock,
+          VideoStreamsModule.DEFAULT_REGION, VideoStreamsModule.DEFAULT_ACCOUNT, StoreConfig.defaults());
       resources.push(video);
+      DataStreamsModule streams = DataStreamsModule.open(dataDirectory.subdirectory("streams"),
+          EngineConfig.defaults().withClock(clock).withShardLimits(config.shardLimits()));
+      resources.push(streams);
+      // Consumer-library lease tables shared by workers in other processes (ArgusLeases_20261125).
+      LeaseTables leases = LeaseTables.open(dataDirectory.subdirectory("leases"));
       FacesModule faces = FacesModule.open(dataDirectory.subdirectory("faces"), clock,
           VideoStreamsModule.DEFAULT_REGION, VideoStreamsModule.DEFAULT_ACCOUNT, null);
       resources.push(faces);
-      List<AwsApi> apis = List.of(new HealthApi(clock), video.api(), faces.api());
+      List<AwsApi> apis = List.of(new HealthApi(clock), video.api(), video.mediaApi(), streams.api(),
+          new LeaseApi(leases), faces.api());
       HttpServer http = HttpServer.start(ServerConfig.defaults(config.host(), config.port()), apis);
       log.info("serving {} from {}", http.baseUrl(), dataDirectory.root());
       return new ArgusServer(dataDirectory, http, resources);

@@ -28,9 +28,23 @@ public final class ServerCommand implements Callable<Integer> {
       description = "Where streams, fragments and collections are kept (env ARGUS_DATA_DIR; default ${DEFAULT-VALUE}).")
   Path dataDir;
 
+  @Option(names = "--shard-limits", defaultValue = "${env:ARGUS_SHARD_LIMITS:-on}",
+      description = "Enforce Kinesis' per-shard throughput limits on data streams: on or off "
+          + "(env ARGUS_SHARD_LIMITS; default ${DEFAULT-VALUE}).")
+  String shardLimits;
+
+  /** Reads {@code on} / {@code off}. */
+  static boolean onOff(String option, String value) {
+    return switch (value.toLowerCase(java.util.Locale.ROOT)) {
+      case "on" -> true;
+      case "off" -> false;
+      default -> throw new IllegalArgumentException(option + " must be on or off, not " + value);
+    };
+  }
+
   @Override
   public Integer call() throws Exception {
-    ArgusServer server = ArgusServer.start(new ArgusConfig(host, port, dataDir));
+    ArgusServer server = ArgusServer.start(new ArgusConfig(host, port, dataDir, onOff("--shard-limits", shardLimits)));
     CountDownLatch stopRequested = new CountDownLatch(1);
     // TERM and INT end the wait below, so main returns 0 after an orderly close. The hook
     // covers every other way the JVM may go down (close is idempotent).

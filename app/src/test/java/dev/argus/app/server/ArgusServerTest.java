@@ -68,6 +68,18 @@ class ArgusServerTest {
   }
 
   @Test
+  void servesKinesisDataStreamsAndKeepsThemAcrossARestart() throws Exception {
+    HttpResponse<String> created = http(HttpClient.Version.HTTP_1_1,
+        kinesis("Kinesis_20131202.CreateStream", "{\"StreamName\":\"events\",\"ShardCount\":1}"));
+    assertThat(created.statusCode()).isEqualTo(200);
+    server.close();
+    server = ArgusServer.start(new ArgusConfig("127.0.0.1", 0, dataDir, false));
+    HttpResponse<String> listed = http(HttpClient.Version.HTTP_1_1, kinesis("Kinesis_20131202.ListStreams", "{}"));
+    assertThat(JSON.readTree(listed.body()).get("StreamNames").get(0).asText()).isEqualTo("events");
+    assertThat(java.nio.file.Files.isDirectory(dataDir.resolve("streams"))).isTrue();
+  }
+
+  @Test
   void unknownTargetAndMalformedBodyOverHttp11() throws Exception {
     HttpResponse<String> unknown = http(HttpClient.Version.HTTP_1_1, kinesis("Nope_20200101.Nothing", "{}"));
     assertThat(unknown.statusCode()).isEqualTo(400);

@@ -26,7 +26,7 @@ import java.util.Map;
  * {@code SerializationException} (400, raised while reading members), and a failed catalog save
  * becomes {@code InternalFailure} (500) and is logged. Stateless.
  */
-final class ErrorTable {
+public final class ErrorTable {
 
     static final ErrorType INVALID_ARGUMENT = new ErrorType("InvalidArgumentException", 400);
     static final ErrorType RESOURCE_NOT_FOUND = new ErrorType("ResourceNotFoundException", 404);
@@ -44,7 +44,7 @@ final class ErrorTable {
     private ErrorTable() {
     }
 
-    static AwsException toAws(CatalogException failure) {
+    public static AwsException toAws(CatalogException failure) {
         ErrorType type = TABLE.get(failure.getClass());
         if (type == null) { // a new CatalogException without a row: a bug, caught by ErrorTableTest
             throw new IllegalStateException("no AWS error type for " + failure.getClass().getName(), failure);

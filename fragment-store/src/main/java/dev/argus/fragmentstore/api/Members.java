@@ -14,12 +14,12 @@ import java.util.Map;
  * well-typed value out of range is left to the catalog's validation, except an integer too large
  * for 32 bits, which is an {@link InvalidArgumentException} here. Stateless.
  */
-final class Members {
+public final class Members {
 
     private Members() {
     }
 
-    static String text(JsonNode body, String member) {
+    public static String text(JsonNode body, String member) {
         JsonNode node = present(body, member);
         if (node == null) {
             return null;
@@ -30,7 +30,7 @@ final class Members {
         return node.textValue();
     }
 
-    static Integer integer(JsonNode body, String member) {
+    public static Integer integer(JsonNode body, String member) {
         JsonNode node = present(body, member);
         if (node == null) {
             return null;
@@ -44,7 +44,7 @@ final class Members {
         return node.intValue();
     }
 
-    static JsonNode object(JsonNode body, String member) {
+    public static JsonNode object(JsonNode body, String member) {
         JsonNode node = present(body, member);
         if (node != null && !node.isObject()) {
             throw wrongType(member, "an object", node);
@@ -53,7 +53,7 @@ final class Members {
     }
 
     /** A map of strings to strings, in the order given; null when absent. */
-    static Map<String, String> stringMap(JsonNode body, String member) {
+    public static Map<String, String> stringMap(JsonNode body, String member) {
         JsonNode node = object(body, member);
         if (node == null) {
             return null;
@@ -69,7 +69,7 @@ final class Members {
     }
 
     /** A list of strings; null when absent. */
-    static List<String> stringList(JsonNode body, String member) {
+    public static List<String> stringList(JsonNode body, String member) {
         JsonNode node = present(body, member);
         if (node == null) {
             return null;
@@ -87,7 +87,7 @@ final class Members {
         return list;
     }
 
-    static <T> T required(T value, String member) {
+    public static <T> T required(T value, String member) {
         if (value == null) {
             throw new InvalidArgumentException(member + " is required");
         }

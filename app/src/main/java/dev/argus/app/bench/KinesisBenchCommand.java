@@ -1,0 +1,146 @@
+package dev.argus.app.bench;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
+
+/**
+ * {@code argus bench kinesis --endpoint NAME=URL ...}: the same load, with the same SDK v2 client
+ * (sync, Apache, retries off, JSON unless {@code --cbor}), against each endpoint in turn, then one
+ * Markdown table of the figures on stdout. Streams are created and deleted by the run.
+ *
+ * <p>Phases per endpoint: PutRecords throughput with 100-byte and 10-KiB records from {@code
+ * --threads} producers into a {@code --shards}-shard stream; sequential PutRecord latency;
+ * put-to-get propagation through a polling consumer on a one-shard stream; GetRecords throughput
+ * reading back the 100-byte stream from TRIM_HORIZON, one reader per shard. The PutRecords
+ * phases run twice: with the SDK, and with {@link RawPutRecords}, a light client that shows the
+ * servers' own limits when the SDK's marshalling saturates a small machine.
+ */
+@Command(name = "kinesis", mixinStandardHelpOptions = true,
+    description = "Benchmarks Kinesis Data Streams endpoints (argus, kinesalite, ...) side by side.")
+public final class KinesisBenchCommand implements Callable<Integer> {
+
+  @Option(names = "--endpoint", required = true, description = "NAME=URL, repeatable, e.g. argus=http://127.0.0.1:4566")
+  List<String> endpoints;
+
+  @Option(names = "--seconds", defaultValue = "10", description = "Length of each throughput phase (default ${DEFAULT-VALUE}).")
+  int seconds;
+
+  @Option(names = "--threads", defaultValue = "4", description = "Producer threads (default ${DEFAULT-VALUE}).")
+  int threads;
+
+  @Option(names = "--shards", defaultValue = "4", description = "Shards of the throughput stream (default ${DEFAULT-VALUE}).")
+  int shards;
+
+  @Option(names = "--latency-count", defaultValue = "2000", description = "PutRecord calls timed (default ${DEFAULT-VALUE}).")
+  int latencyCount;
+
+  @Option(names = "--propagation-count", defaultValue = "1000", description = "Records timed put-to-get (default ${DEFAULT-VALUE}).")
+  int propagationCount;
+
+  @Option(names = "--cbor", description = "Let the SDK speak CBOR (kinesalite cannot).")
+  boolean cbor;
+
+  @Option(names = "--memory-streams", defaultValue = "0",
+      description = "Also measure heap per idle stream and per shard with this many in-process streams (0: skip).")
+  int memoryStreams;
+
+  @Override
+  public Integer call() throws Exception {
+    System.setProperty("aws.cborEnabled", Boolean.toString(cbor));
+    Map<String, Map<String, String>> results = new LinkedHashMap<>();
+    for (String endpoint : endpoints) {
+      int eq = endpoint.indexOf('=');
+      if (eq < 1) {
+        throw new IllegalArgumentException("--endpoint must be NAME=URL, not " + endpoint);
+      }
+      String name = endpoint.substring(0, eq);
+      System.err.println("bench: " + name);
+      URI uri = URI.create(endpoint.substring(eq + 1));
+      try (KinesisClient client = client(uri)) {
+        results.put(name, run(new KinesisLoad(client, 42), new RawPutRecords(uri)));
+      }
+    }
+    print(results);
+    if (memoryStreams > 0) {
+      System.out.println();
+      EngineMemory.measure(memoryStreams).forEach((figure, value) -> System.out.println("- " + figure + ": " + value));
+    }
+    return 0;
+  }
+
+  private Map<String, String> run(KinesisLoad load, RawPutRecords raw) throws Exception {
+    Map<String, String> figures = new LinkedHashMap<>();
+    String suffix = Long.toString(System.currentTimeMillis());
+    Duration length = Duration.ofSeconds(seconds);
+    String small = "bench-small-" + suffix;
+    load.createStream(small, shards);
+    KinesisLoad.Throughput put100 = load.putRecords(small, threads, 500, 100, length);
+    figures.put("PutRecords 100 B, records/s", String.format("%,.0f", put100.recordsPerSecond()));
+    figures.put("PutRecords 100 B, MiB/s", String.format("%.1f", put100.mibPerSecond()));
+    KinesisLoad.Throughput rawPut100 = raw.run(small, threads, 500, 100, length, 7);
+    figures.put("PutRecords 100 B, light client, records/s", String.format("%,.0f", rawPut100.recordsPerSecond()));
+    figures.put("PutRecords 100 B, light client, MiB/s", String.format("%.1f", rawPut100.mibPerSecond()));
+    KinesisLoad.Throughput get = load.getRecords(small, length);
+    figures.put("GetRecords (100 B records), records/s", String.format("%,.0f", get.recordsPerSecond()));
+    figures.put("GetRecords (100 B records), MiB/s", String.format("%.1f", get.mibPerSecond()));
+    load.deleteStream(small);
+
+    String large = "bench-large-" + suffix;
+    load.createStream(large, shards);
+    KinesisLoad.Throughput put10k = load.putRecords(large, threads, 400, 10 * 1024, length);
+    figures.put("PutRecords 10 KiB, records/s", String.format("%,.0f", put10k.recordsPerSecond()));
+    figures.put("PutRecords 10 KiB, MiB/s", String.format("%.1f", put10k.mibPerSecond()));
+    KinesisLoad.Throughput rawPut10k = raw.run(large, threads, 400, 10 * 1024, length, 8);
+    figures.put("PutRecords 10 KiB, light client, records/s", String.format("%,.0f", rawPut10k.recordsPerSecond()));
+    figures.put("PutRecords 10 KiB, light client, MiB/s", String.format("%.1f", rawPut10k.mibPerSecond()));
+    Latencies put = load.putRecordLatency(large, latencyCount, 100);
+    figures.put("PutRecord p50 / p99, ms", String.format("%.2f / %.2f", put.percentileMillis(50), put.percentileMillis(99)));
+    load.deleteStream(large);
+
+    String one = "bench-propagation-" + suffix;
+    load.createStream(one, 1);
+    Latencies propagation = load.propagation(one, propagationCount, Duration.ofMillis(5));
+    figures.put("put-to-get p50 / p99, ms", String.format("%.2f / %.2f (%d seen)",
+        propagation.percentileMillis(50), propagation.percentileMillis(99), propagation.count()));
+    load.deleteStream(one);
+    figures.put("failed records (throughput phases)", Long.toString(put100.failed() + put10k.failed()
+        + rawPut100.failed() + rawPut10k.failed()));
+    return figures;
+  }
+
+  private static void print(Map<String, Map<String, String>> results) {
+    List<String> names = new ArrayList<>(results.keySet());
+    System.out.println("| figure | " + String.join(" | ", names) + " |");
+    System.out.println("|---|" + "---|".repeat(names.size()));
+    for (String figure : results.get(names.get(0)).keySet()) {
+      StringBuilder row = new StringBuilder("| " + figure + " |");
+      for (String name : names) {
+        row.append(' ').append(results.get(name).get(figure)).append(" |");
+      }
+      System.out.println(row);
+    }
+  }
+
+  private static KinesisClient client(URI endpoint) {
+    return KinesisClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDBENCH", "bench-secret")))
+        .httpClientBuilder(ApacheHttpClient.builder().maxConnections(32).expectContinueEnabled(false))
+        .overrideConfiguration(ClientOverrideConfiguration.builder().retryStrategy(RetryMode.STANDARD)
+            .retryStrategy(b -> b.maxAttempts(1)).apiCallTimeout(Duration.ofSeconds(60)).build())
+        .build();
+  }
+}

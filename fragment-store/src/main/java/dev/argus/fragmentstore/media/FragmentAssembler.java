@@ -1,0 +1,290 @@
+package dev.argus.fragmentstore.media;
+
+import dev.argus.fragmentstore.fragment.StreamHeader;
+import dev.argus.fragmentstore.store.StoreConfig;
+import dev.argus.parser.ebml.Vint;
+import dev.argus.parser.mkv.Frame;
+import dev.argus.parser.mkv.MkvEvent;
+import dev.argus.parser.mkv.MkvException;
+import dev.argus.parser.mkv.MkvIds;
+import dev.argus.parser.mkv.MkvParser;
+import dev.argus.parser.mkv.TrackInfo;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Turns a PutMedia body, fed in chunks of any size, into {@link IngestEvent}s: the pure core of
+ * PutMedia. It runs the push {@link MkvParser} and keeps only the bytes it may still need to slice
+ * out raw: the open top-level element and, inside a fragment, the whole Cluster so far.
+ *
+ * <p>Rules (each an {@link IngestEvent.Failed} with its KVS error, after which the assembler is
+ * failed and ignores further input):
+ * <ul>
+ *   <li>malformed or truncated MKV, or a Cluster before any Tracks: 4006 INVALID_MKV_DATA</li>
+ *   <li>a Cluster above {@link #maxFragmentBytes}: 4001 MAX_FRAGMENT_SIZE_REACHED</li>
+ *   <li>a frame more than {@link #DEFAULT_MAX_FRAGMENT_MILLIS} after its cluster's timecode:
+ *       4002 MAX_FRAGMENT_DURATION_REACHED</li>
+ *   <li>a fragment whose first frame is not later than the previous fragment's last frame:
+ *       4004 FRAGMENT_TIMECODE_LESSER_THAN_PREVIOUS</li>
+ *   <li>a block whose track is not in Tracks: 4010 TRACK_NUMBER_MISMATCH</li>
+ * </ul>
+ * A Cluster of unknown size (as live producers send) ends when the next Cluster, Segment or EBML
+ * header starts, or at the end of the body; it is stored re-framed with its known size. Memory:
+ * at most one fragment ({@code maxFragmentBytes}) plus one parser element.
+ *
+ * <p>Not thread-safe: one per PutMedia connection.
+ */
+final class FragmentAssembler {
+  /** Longest fragment KVS accepts: 10 s. */
+  static final long DEFAULT_MAX_FRAGMENT_MILLIS = 10_000;
+  private static final int CLUSTER_HEADER_BYTES = 4 + Vint.MAX_SIZE_LENGTH;
+
+  private final long producerBaseMillis;
+  private final int maxFragmentBytes;
+  private final MkvParser parser;
+  private final List<IngestEvent> out = new ArrayList<>();
+
+  /** The bytes fed from absolute offset {@link #windowStart}. */
+  private byte[] window = new byte[64 * 1024];
+  private int windowLength;
+  private long windowStart;
+  /** Offset below which no byte is needed any more. */
+  private long lowWater;
+
+  private byte[] ebml;
+  private byte[] info;
+  private long timecodeScale = StreamHeader.DEFAULT_TIMECODE_SCALE;
+  private StreamHeader header;
+
+  private boolean inCluster;
+  private long clusterTimecodeMillis;
+  private int frames;
+  private long firstFrameMillis;
+  private long lastFrameMillis;
+  /** The previous stored fragment's last frame, absolute ms; MIN_VALUE before the first. */
+  private long previousLastFrameMillis = Long.MIN_VALUE;
+  private boolean failed;
+
+  /**
+   * @param producerBaseMillis added to timecodes to get producer timestamps: 0 for ABSOLUTE, the
+   *     producer start timestamp for RELATIVE
+   */
+  FragmentAssembler(long producerBaseMillis, int maxFragmentBytes) {
+    this.producerBaseMillis = producerBaseMillis;
+    this.maxFragmentBytes = maxFragmentBytes;
+    this.parser = new MkvParser(this::onEvent);
+  }
+
+  FragmentAssembler(long producerBaseMillis) {
+    this(producerBaseMillis, StoreConfig.MAX_FRAGMENT_BYTES);
+  }
+
+  boolean failed() {
+    return failed;
+  }
+
+  /** Whether a fragment has begun and not ended. */
+  boolean inFragment() {
+    return inCluster;
+  }
+
+  /** Feeds the next bytes of the body (copied; the caller keeps its buffer) and returns the events. */
+  List<IngestEvent> feed(ByteBuffer chunk) {
+    out.clear();
+    if (failed || !chunk.hasRemaining()) {
+      return List.copyOf(out);
+    }
+    append(chunk.duplicate());
+    try {
+      parser.feed(chunk.duplicate());
+    } catch (MkvException e) {
+      fail(AckErrorCode.INVALID_MKV_DATA, "invalid MKV at byte " + e.offset() + ": " + e.getMessage());
+    }
+    if (!failed && inCluster && parser.position() - lowWater > maxFragmentBytes) {
+      fail(AckErrorCode.MAX_FRAGMENT_SIZE_REACHED, "fragment exceeds " + maxFragmentBytes + " bytes");
+    }
+    trim();
+    return List.copyOf(out);
+  }
+
+  /** Ends the body: closes an open unknown-size fragment, or fails on truncation. */
+  List<IngestEvent> finish() {
+    out.clear();
+    if (!failed) {
+      try {
+        MkvEvent.EndOfStream end = parser.finish();
+        if (end.truncated() && !failed) {
+          fail(AckErrorCode.INVALID_MKV_DATA, "the body ended inside an element");
+        }
+      } catch (MkvException e) {
+        fail(AckErrorCode.INVALID_MKV_DATA, "invalid MKV at the end: " + e.getMessage());
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  private void onEvent(MkvEvent event) {
+    if (failed) {
+      return;
+    }
+    if (event instanceof MkvEvent.Ebml e) {
+      ebml = slice(e.startOffset(), e.endOffset());
+      info = null;
+      header = null;
+      timecodeScale = StreamHeader.DEFAULT_TIMECODE_SCALE;
+      lowWater = e.endOffset();
+    } else if (event instanceof MkvEvent.Info e) {
+      info = slice(e.startOffset(), e.endOffset());
+      timecodeScale = e.info().timecodeScale();
+      lowWater = e.endOffset();
+    } else if (event instanceof MkvEvent.Tracks e) {
+      onTracks(e);
+    } else if (event instanceof MkvEvent.ClusterStart e) {
+      onClusterStart(e);
+    } else if (event instanceof Frame f) {
+      onFrame(f);
+    } else if (event instanceof MkvEvent.ClusterEnd e) {
+      onClusterEnd(e);
+    } else if (event instanceof MkvEvent.Tags e) {
+      lowWater = inCluster ? lowWater : e.endOffset();
+    } else if (event instanceof MkvEvent.Skipped e) {
+      lowWater = inCluster ? lowWater : e.endOffset();
+    }
+  }
+
+  private void onTracks(MkvEvent.Tracks e) {
+    if (ebml == null) {
+      fail(AckErrorCode.INVALID_MKV_DATA, "Tracks before an EBML header");
+      return;
+    }
+    List<Long> numbers = e.tracks().stream().map(TrackInfo::number).toList();
+    header = new StreamHeader(ebml, info == null ? new byte[0] : info, slice(e.startOffset(), e.endOffset()),
+        timecodeScale, numbers);
+    lowWater = e.endOffset();
+    out.add(new IngestEvent.HeaderReady(header));
+  }
+
+  private void onClusterStart(MkvEvent.ClusterStart e) {
+    if (header == null) {
+      fail(AckErrorCode.INVALID_MKV_DATA, "a Cluster before the Tracks");
+      return;
+    }
+    inCluster = true;
+    lowWater = e.startOffset();
+    frames = 0;
+    clusterTimecodeMillis = header.toMillis(e.timecode());
+    out.add(new IngestEvent.FragmentStarted(clusterTimecodeMillis));
+    if (e.size() > maxFragmentBytes) {
+      fail(AckErrorCode.MAX_FRAGMENT_SIZE_REACHED, "fragment of " + e.size() + " bytes");
+    }
+  }
+
+  private void onFrame(Frame f) {
+    if (!inCluster) {
+      return;
+    }
+    if (!header.trackNumbers().contains(f.trackNumber())) {
+      fail(AckErrorCode.TRACK_NUMBER_MISMATCH, "block of track " + f.trackNumber() + "; Tracks has "
+          + header.trackNumbers());
+      return;
+    }
+    long millis = producerBaseMillis + Math.floorDiv(f.timestampNanos(), 1_000_000L);
+    if (frames == 0) {
+      if (millis <= previousLastFrameMillis) {
+        fail(AckErrorCode.FRAGMENT_TIMECODE_LESSER_THAN_PREVIOUS, "first frame at " + millis
+            + " ms is not after the previous fragment's last frame at " + previousLastFrameMillis + " ms");
+        return;
+      }
+      firstFrameMillis = millis;
+      lastFrameMillis = millis;
+    }
+    frames++;
+    lastFrameMillis = Math.max(lastFrameMillis, millis);
+    if (lastFrameMillis - producerMillis() > DEFAULT_MAX_FRAGMENT_MILLIS) {
+      fail(AckErrorCode.MAX_FRAGMENT_DURATION_REACHED, "fragment longer than " + DEFAULT_MAX_FRAGMENT_MILLIS + " ms");
+    }
+  }
+
+  private long producerMillis() {
+    return producerBaseMillis + clusterTimecodeMillis;
+  }
+
+  private void onClusterEnd(MkvEvent.ClusterEnd e) {
+    if (!inCluster) {
+      return;
+    }
+    inCluster = false;
+    long producer = producerMillis();
+    byte[] cluster = knownSizeCluster(e.startOffset(), e.endOffset());
+    int duration = frames == 0 ? 0 : (int) Math.max(0, lastFrameMillis - producer);
+    if (frames > 0) {
+      previousLastFrameMillis = lastFrameMillis;
+    }
+    lowWater = e.endOffset();
+    out.add(new IngestEvent.FragmentReady(clusterTimecodeMillis, producer, duration, frames, cluster));
+  }
+
+  /** The cluster's bytes with an 8-byte known size in its header, whatever size it was sent with. */
+  private byte[] knownSizeCluster(long start, long end) {
+    byte[] raw = slice(start, end);
+    ByteBuffer in = ByteBuffer.wrap(raw);
+    int idLength = Vint.length(raw[0] & 0xFF);
+    int sizeLength = Vint.length(raw[idLength] & 0xFF);
+    int dataStart = idLength + sizeLength;
+    long dataLength = raw.length - dataStart;
+    if (Vint.readSize(in, idLength, sizeLength) == dataLength && sizeLength == Vint.MAX_SIZE_LENGTH) {
+      return raw;
+    }
+    ByteBuffer framed = ByteBuffer.allocate(CLUSTER_HEADER_BYTES + (int) dataLength);
+    Vint.putId(framed, MkvIds.CLUSTER);
+    Vint.putSize(framed, dataLength, Vint.MAX_SIZE_LENGTH);
+    framed.put(raw, dataStart, (int) dataLength);
+    return framed.array();
+  }
+
+  private void fail(AckErrorCode code, String reason) {
+    if (failed) {
+      return;
+    }
+    failed = true;
+    out.add(new IngestEvent.Failed(code, inCluster ? clusterTimecodeMillis : null, reason));
+    window = new byte[0];
+    windowLength = 0;
+  }
+
+  private byte[] slice(long start, long end) {
+    if (start < windowStart || end > windowStart + windowLength) {
+      throw new IllegalStateException("bytes [" + start + ", " + end + ") left the window at " + windowStart);
+    }
+    return Arrays.copyOfRange(window, (int) (start - windowStart), (int) (end - windowStart));
+  }
+
+  private void append(ByteBuffer chunk) {
+    int n = chunk.remaining();
+    if (windowLength + n > window.length) {
+      window = Arrays.copyOf(window, Math.max(window.length * 2, windowLength + n));
+    }
+    chunk.get(window, windowLength, n);
+    windowLength += n;
+  }
+
+  /** Drops bytes below the low-water mark. */
+  private void trim() {
+    if (failed) {
+      return;
+    }
+    long keepFrom = Math.min(lowWater, windowStart + windowLength);
+    int drop = (int) (keepFrom - windowStart);
+    if (drop <= 0) {
+      return;
+    }
+    System.arraycopy(window, drop, window, 0, windowLength - drop);
+    windowLength -= drop;
+    windowStart = keepFrom;
+    if (window.length > 1 << 20 && windowLength < window.length / 4) {
+      window = Arrays.copyOf(window, Math.max(64 * 1024, windowLength * 2));
+    }
+  }
+}

@@ -1,0 +1,52 @@
+package dev.argus.fragmentstore.media;
+
+import dev.argus.fragmentstore.fragment.StreamHeader;
+import java.util.Objects;
+
+/** What a {@link FragmentAssembler} makes of the PutMedia body, in body order. */
+sealed interface IngestEvent {
+
+  /** A (new) stream header: fragments after it refer to it. */
+  record HeaderReady(StreamHeader header) implements IngestEvent {
+    public HeaderReady {
+      Objects.requireNonNull(header, "header");
+    }
+  }
+
+  /**
+   * A fragment's first bytes arrived (BUFFERING).
+   *
+   * @param timecodeMillis the cluster's timecode as sent, milliseconds (what the acks carry)
+   */
+  record FragmentStarted(long timecodeMillis) implements IngestEvent {
+  }
+
+  /**
+   * A whole, valid fragment (to store, then RECEIVED and PERSISTED).
+   *
+   * @param timecodeMillis as in {@link FragmentStarted}
+   * @param producerMillis the absolute producer timestamp (timecode plus the start timestamp for
+   *     RELATIVE timecodes)
+   * @param durationMillis from the cluster timecode to its last frame
+   * @param frameCount frames in the cluster
+   * @param cluster the whole Cluster element, of known size
+   */
+  record FragmentReady(long timecodeMillis, long producerMillis, int durationMillis, int frameCount, byte[] cluster)
+      implements IngestEvent {
+    public FragmentReady {
+      Objects.requireNonNull(cluster, "cluster");
+    }
+  }
+
+  /**
+   * The body broke a rule: an ERROR ack, and nothing more is read.
+   *
+   * @param timecodeMillis the fragment it concerns, or null
+   */
+  record Failed(AckErrorCode code, Long timecodeMillis, String reason) implements IngestEvent {
+    public Failed {
+      Objects.requireNonNull(code, "code");
+      Objects.requireNonNull(reason, "reason");
+    }
+  }
+}

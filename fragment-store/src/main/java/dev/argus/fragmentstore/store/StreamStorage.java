@@ -1,0 +1,327 @@
+package dev.argus.fragmentstore.store;
+
+import dev.argus.fragmentstore.fragment.EntryCodec;
+import dev.argus.fragmentstore.fragment.FragmentDraft;
+import dev.argus.fragmentstore.fragment.FragmentIndex;
+import dev.argus.fragmentstore.fragment.FragmentMeta;
+import dev.argus.fragmentstore.fragment.FragmentNumber;
+import dev.argus.fragmentstore.fragment.StoredFragment;
+import dev.argus.fragmentstore.fragment.StreamHeader;
+import dev.argus.fragmentstore.fragment.TimestampKind;
+import dev.argus.log.Log;
+import dev.argus.log.LogConfig;
+import dev.argus.log.LogEntry;
+import dev.argus.log.OffsetOutOfRangeException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+
+/**
+ * The fragments of one stream incarnation on disk: two logs in its directory, {@code fragments/}
+ * (one entry per fragment) and {@code headers/} (one entry per distinct stream header; its offset
+ * is the header's version), both in {@link EntryCodec}'s formats, plus the in-memory
+ * {@link FragmentIndex} rebuilt from the fragment log on open.
+ *
+ * <p>A header lives in its own log so that retention, which drops whole fragment segments, never
+ * drops a header that a kept fragment needs. A fragment is {@linkplain Appended#persisted()
+ * persisted} once both its entry and its header's entry are covered by an fsync (the logs share
+ * the store's group-commit flusher).
+ *
+ * <p>Visibility: a fragment is visible to readers (index, {@link #read}, cursors) as soon as it
+ * is wholly written to the log, before it is durable, so live readers see it at once. After a
+ * crash, what the log kept is what is visible; a fragment never appears partially.
+ *
+ * <p>Thread-safe. Appends, retention and close are serialised by the writer lock; reads go
+ * straight to the log (safe from any thread) and to the index under its monitor.
+ */
+public final class StreamStorage implements AutoCloseable {
+  private static final int SCAN_BATCH_ENTRIES = 64;
+  private static final long SCAN_BATCH_BYTES = 32L << 20;
+
+  private final StreamKey key;
+  private final Path dir;
+  private final Clock clock;
+  private final Log fragments;
+  private final Log headers;
+  private final ReentrantLock writer = new ReentrantLock();
+  /** Guarded by its own monitor. */
+  private final FragmentIndex index;
+  /** Every stored header by version; headers are few and small. */
+  private final Map<Long, StreamHeader> headerVersions = new ConcurrentHashMap<>();
+  /** Told after each fragment becomes visible, and once on close; never under a lock. */
+  private final Set<Runnable> listeners = ConcurrentHashMap.newKeySet();
+  /** Latest header version, -1 before the first; writer only. */
+  private long latestHeader = -1;
+  /** Largest server time given; server times never decrease. Writer only. */
+  private long lastServerMillis;
+  private volatile boolean closed;
+
+  private StreamStorage(StreamKey key, Path dir, Clock clock, Log fragments, Log headers, FragmentIndex index) {
+    this.key = key;
+    this.dir = dir;
+    this.clock = clock;
+    this.fragments = fragments;
+    this.headers = headers;
+    this.index = index;
+  }
+
+  /** Opens (creating or recovering) the stream's logs in {@code dir} and rebuilds the index. */
+  static StreamStorage open(StreamKey key, Path dir, LogConfig config, Clock clock) throws IOException {
+    Log fragments = Log.open(dir.resolve("fragments"), config);
+    Log headers;
+    try {
+      headers = Log.open(dir.resolve("headers"), config.withMaxSegmentAge(LogConfig.NO_SEGMENT_AGE_LIMIT));
+    } catch (IOException | RuntimeException e) {
+      fragments.close();
+      throw e;
+    }
+    try {
+      StreamStorage storage = new StreamStorage(key, dir, clock, fragments, headers, new FragmentIndex());
+      storage.load();
+      return storage;
+    } catch (IOException | RuntimeException e) {
+      fragments.close();
+      headers.close();
+      throw e;
+    }
+  }
+
+  private void load() throws IOException {
+    scan(headers, entry -> {
+      headerVersions.put(entry.offset(), EntryCodec.decodeHeader(entry.payload()));
+      latestHeader = entry.offset();
+      return null;
+    });
+    scan(fragments, entry -> {
+      FragmentNumber number = new FragmentNumber(entry.timestampMillis(), key.creationMillis(), entry.offset());
+      FragmentMeta meta = EntryCodec.decodeFragmentMeta(number, entry.payload());
+      index.add(meta);
+      lastServerMillis = Math.max(lastServerMillis, entry.timestampMillis());
+      return null;
+    });
+  }
+
+  private static void scan(Log log, Function<LogEntry, Void> visit) throws IOException {
+    long offset = log.firstOffset();
+    while (offset < log.nextOffset()) {
+      List<LogEntry> batch = log.read(offset, SCAN_BATCH_ENTRIES, SCAN_BATCH_BYTES);
+      for (LogEntry entry : batch) {
+        visit.apply(entry);
+      }
+      offset += batch.size();
+    }
+  }
+
+  public StreamKey key() {
+    return key;
+  }
+
+  /**
+   * Stores {@code header} unless it equals the latest stored one, and returns its version. Writer
+   * side; the header becomes durable with the first fragment persisted after it.
+   */
+  public long putHeader(StreamHeader header) throws IOException {
+    writer.lock();
+    try {
+      ensureOpen();
+      if (latestHeader >= 0 && headerVersions.get(latestHeader).equals(header)) {
+        return latestHeader;
+      }
+      long version = headers.append(clock.millis(), EntryCodec.encodeHeader(header));
+      headerVersions.put(version, header);
+      latestHeader = version;
+      return version;
+    } finally {
+      writer.unlock();
+    }
+  }
+
+  /** A header by version. */
+  public Optional<StreamHeader> header(long version) {
+    return Optional.ofNullable(headerVersions.get(version));
+  }
+
+  /** An appended fragment and the future that completes once it is on disk. */
+  public record Appended(FragmentMeta meta, CompletableFuture<Void> persisted) {
+  }
+
+  /**
+   * Appends a fragment: it gets the current server time (never earlier than the previous
+   * fragment's) and the next offset, becomes visible to readers, and is persisted by the next
+   * group commit.
+   *
+   * @throws IllegalArgumentException when the draft's header version was never stored
+   */
+  public Appended append(FragmentDraft draft) throws IOException {
+    if (!headerVersions.containsKey(draft.headerVersion())) {
+      throw new IllegalArgumentException("unknown header version " + draft.headerVersion());
+    }
+    FragmentMeta meta;
+    writer.lock();
+    try {
+      ensureOpen();
+      long server = Math.max(lastServerMillis, clock.millis());
+      long offset = fragments.nextOffset();
+      meta = draft.metaAt(new FragmentNumber(server, key.creationMillis(), offset));
+      long written = fragments.append(server, EntryCodec.encodeFragment(meta, draft.cluster()));
+      if (written != offset) {
+        throw new IllegalStateException("log gave offset " + written + ", expected " + offset);
+      }
+      lastServerMillis = server;
+      synchronized (index) {
+        index.add(meta);
+      }
+    } finally {
+      writer.unlock();
+    }
+    CompletableFuture<Void> persisted = CompletableFuture.allOf(fragments.durable(meta.offset()),
+        headers.durable(draft.headerVersion()));
+    notifyListeners();
+    return new Appended(meta, persisted);
+  }
+
+  /** The fragment at {@code offset}; empty past the end or when retention dropped it. */
+  public Optional<StoredFragment> read(long offset) throws IOException {
+    Optional<LogEntry> entry;
+    try {
+      entry = fragments.read(offset);
+    } catch (OffsetOutOfRangeException e) {
+      return Optional.empty();
+    }
+    if (entry.isEmpty()) {
+      return Optional.empty();
+    }
+    LogEntry e = entry.get();
+    FragmentNumber number = new FragmentNumber(e.timestampMillis(), key.creationMillis(), e.offset());
+    FragmentMeta meta = EntryCodec.decodeFragmentMeta(number, e.payload());
+    StreamHeader header = headerVersions.get(meta.headerVersion());
+    if (header == null) {
+      throw new IOException("fragment " + number + " refers to missing header version " + meta.headerVersion());
+    }
+    return Optional.of(new StoredFragment(meta, header, EntryCodec.decodeCluster(e.payload())));
+  }
+
+  /** The oldest offset still stored. */
+  public long firstOffset() {
+    return fragments.firstOffset();
+  }
+
+  /** The offset the next fragment gets: every fragment below it is visible. */
+  public long nextOffset() {
+    return fragments.nextOffset();
+  }
+
+  /** Runs {@code query} against the index under its monitor; the query must be quick. */
+  public <T> T query(Function<FragmentIndex, T> query) {
+    synchronized (index) {
+      return query.apply(index);
+    }
+  }
+
+  /** Fragments stored. */
+  public int fragmentCount() {
+    return query(FragmentIndex::size);
+  }
+
+  /** The fragment with this number, if stored. */
+  public Optional<FragmentMeta> find(FragmentNumber number) {
+    return query(i -> i.find(number));
+  }
+
+  /** Where a reader starting at a time begins; see {@link FragmentIndex#startAt}. */
+  public Optional<FragmentMeta> startAt(TimestampKind kind, long millis) {
+    return query(i -> i.startAt(kind, millis));
+  }
+
+  /**
+   * Drops whole segments whose fragments are all older than {@code cutoffMillis} (server time)
+   * and forgets them in the index; returns the fragments dropped.
+   */
+  public int dropOlderThan(long cutoffMillis) throws IOException {
+    writer.lock();
+    try {
+      if (closed) {
+        return 0;
+      }
+      fragments.deleteSegmentsOlderThan(cutoffMillis);
+      long first = fragments.firstOffset();
+      synchronized (index) {
+        return index.dropBefore(first);
+      }
+    } finally {
+      writer.unlock();
+    }
+  }
+
+  /** A cursor over this stream's fragments from {@code offset}: stored ones, then live ones. */
+  public FragmentCursor cursor(long offset) {
+    return new FragmentCursor(this, offset);
+  }
+
+  void addListener(Runnable listener) {
+    listeners.add(listener);
+    if (closed) {
+      listener.run();
+    }
+  }
+
+  void removeListener(Runnable listener) {
+    listeners.remove(listener);
+  }
+
+  private void notifyListeners() {
+    for (Runnable listener : listeners) {
+      listener.run();
+    }
+  }
+
+  public boolean isClosed() {
+    return closed;
+  }
+
+  private void ensureOpen() throws IOException {
+    if (closed) {
+      throw new StreamClosedException(key);
+    }
+  }
+
+  /** Forces and closes both logs; readers and cursors then see the stream as ended. Idempotent. */
+  @Override
+  public void close() throws IOException {
+    writer.lock();
+    try {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      try {
+        fragments.close();
+      } finally {
+        headers.close();
+      }
+    } finally {
+      writer.unlock();
+      notifyListeners();
+    }
+  }
+
+  /** Closes, then deletes the stream's directory (DeleteStream). */
+  void closeAndDelete() throws IOException {
+    close();
+    Log.deleteAll(dir);
+  }
+
+  /** Header versions, for tests. */
+  Map<Long, StreamHeader> headers() {
+    return new HashMap<>(headerVersions);
+  }
+}

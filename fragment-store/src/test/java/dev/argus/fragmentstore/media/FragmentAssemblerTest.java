@@ -1,0 +1,163 @@
+package dev.argus.fragmentstore.media;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.argus.parser.mkv.Frame;
+import dev.argus.parser.mkv.MkvParser;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class FragmentAssemblerTest {
+
+  static List<IngestEvent> run(FragmentAssembler assembler, byte[] body, int chunk) {
+    List<IngestEvent> events = new ArrayList<>();
+    for (int i = 0; i < body.length; i += chunk) {
+      events.addAll(assembler.feed(ByteBuffer.wrap(body, i, Math.min(chunk, body.length - i))));
+    }
+    events.addAll(assembler.finish());
+    return events;
+  }
+
+  /** Events with byte arrays compared by content. */
+  static List<Object> comparable(List<IngestEvent> events) {
+    return events.stream().map(e -> e instanceof IngestEvent.FragmentReady r
+        ? List.of(r.timecodeMillis(), r.producerMillis(), r.durationMillis(), r.frameCount(), Arrays.hashCode(r.cluster()))
+        : (Object) e).toList();
+  }
+
+  static List<IngestEvent.FragmentReady> fragments(List<IngestEvent> events) {
+    return events.stream().filter(IngestEvent.FragmentReady.class::isInstance)
+        .map(IngestEvent.FragmentReady.class::cast).toList();
+  }
+
+  @Test
+  void clustersMkvGivesItsEightFragments() {
+    List<IngestEvent> events = run(new FragmentAssembler(1_000_000), TestMkv.clustersMkv(), 1 << 16);
+    List<IngestEvent.FragmentReady> fragments = fragments(events);
+    assertThat(fragments).extracting(IngestEvent.FragmentReady::frameCount)
+        .containsExactlyElementsOf(TestMkv.CLUSTERS_MKV_FRAMES);
+    assertThat(fragments.get(0).timecodeMillis()).isZero();
+    assertThat(fragments.get(1).timecodeMillis()).isEqualTo(1999);
+    assertThat(fragments.get(1).producerMillis()).isEqualTo(1_001_999);
+    assertThat(events.get(0)).isInstanceOf(IngestEvent.HeaderReady.class);
+    assertThat(events).filteredOn(IngestEvent.FragmentStarted.class::isInstance).hasSize(8);
+    assertThat(events).noneMatch(IngestEvent.Failed.class::isInstance);
+    for (IngestEvent.FragmentReady fragment : fragments) {
+      assertThat(fragment.durationMillis()).isBetween(900, 2000);
+      assertThat(blocksIn(fragment.cluster())).isEqualTo(fragment.frameCount());
+    }
+  }
+
+  /** A stored cluster parses on its own (after the header), with its frames. */
+  private static int blocksIn(byte[] cluster) {
+    int[] count = new int[1];
+    MkvParser parser = new MkvParser(e -> {
+      if (e instanceof Frame) {
+        count[0]++;
+      }
+    });
+    parser.feed(ByteBuffer.wrap(TestMkv.header(1)));
+    parser.feed(ByteBuffer.wrap(cluster));
+    assertThat(parser.finish().truncated()).isFalse();
+    return count[0];
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 2, 3, 4096})
+  void chunkingDoesNotChangeTheEvents(int chunk) {
+    byte[] body = TestMkv.clustersMkv();
+    List<Object> whole = comparable(run(new FragmentAssembler(0), body, body.length));
+    assertThat(comparable(run(new FragmentAssembler(0), body, chunk))).isEqualTo(whole);
+  }
+
+  @Test
+  void unknownSizeClustersAreStoredWithTheirSize() {
+    byte[] known = TestMkv.cluster(0, 1, 3, 33, 10);
+    // Cluster ID (4 bytes) then an 8-byte size (MkvWriter writes minimal sizes; rewrite to unknown)
+    int sizeLength = Integer.numberOfLeadingZeros(known[4] & 0xFF) - 23;
+    byte[] reframed = TestMkv.concat(Arrays.copyOf(known, 4), new byte[] {1, -1, -1, -1, -1, -1, -1, -1},
+        Arrays.copyOfRange(known, 4 + sizeLength, known.length));
+    List<IngestEvent> events = run(new FragmentAssembler(0), TestMkv.concat(TestMkv.header(1), reframed), 7);
+    byte[] stored = fragments(events).get(0).cluster();
+    assertThat(blocksIn(stored)).isEqualTo(3);
+    assertThat(stored.length).isEqualTo(reframed.length);
+  }
+
+  @Test
+  void decreasingTimecodeIs4004() {
+    byte[] body = TestMkv.concat(TestMkv.header(1), TestMkv.cluster(5000, 1, 10, 100, 10),
+        TestMkv.cluster(5500, 1, 10, 100, 10));
+    List<IngestEvent> events = run(new FragmentAssembler(0), body, 100);
+    assertThat(fragments(events)).hasSize(1);
+    assertThat(failure(events).code()).isEqualTo(AckErrorCode.FRAGMENT_TIMECODE_LESSER_THAN_PREVIOUS);
+    assertThat(failure(events).timecodeMillis()).isEqualTo(5500);
+  }
+
+  @Test
+  void wrongTrackIs4010() {
+    byte[] body = TestMkv.concat(TestMkv.header(1), TestMkv.cluster(0, 2, 3, 10, 10));
+    assertThat(failure(run(new FragmentAssembler(0), body, 50)).code()).isEqualTo(AckErrorCode.TRACK_NUMBER_MISMATCH);
+  }
+
+  @Test
+  void tooLongIs4002AndTooLargeIs4001() {
+    byte[] longBody = TestMkv.concat(TestMkv.header(1), TestMkv.cluster(0, 1, 12, 1000, 10));
+    assertThat(failure(run(new FragmentAssembler(0), longBody, 50)).code())
+        .isEqualTo(AckErrorCode.MAX_FRAGMENT_DURATION_REACHED);
+    byte[] bigBody = TestMkv.concat(TestMkv.header(1), TestMkv.cluster(0, 1, 10, 10, 5000));
+    List<IngestEvent> events = run(new FragmentAssembler(0, 20_000), bigBody, 1000);
+    assertThat(failure(events).code()).isEqualTo(AckErrorCode.MAX_FRAGMENT_SIZE_REACHED);
+    assertThat(fragments(events)).isEmpty();
+  }
+
+  @Test
+  void truncatedBodyIs4006AndKeepsTheWholeFragmentsBefore() {
+    byte[] body = TestMkv.clustersMkv();
+    byte[] cut = Arrays.copyOf(body, body.length - 5000);
+    List<IngestEvent> events = run(new FragmentAssembler(0), cut, 8192);
+    assertThat(fragments(events)).hasSize(7);
+    assertThat(failure(events).code()).isEqualTo(AckErrorCode.INVALID_MKV_DATA);
+  }
+
+  @Test
+  void clusterBeforeTracksIs4006() {
+    byte[] body = TestMkv.cluster(0, 1, 3, 10, 10);
+    assertThat(failure(run(new FragmentAssembler(0), body, 5)).code()).isEqualTo(AckErrorCode.INVALID_MKV_DATA);
+  }
+
+  @Test
+  void randomGarbageIsRejectedCleanly() {
+    Random random = new Random(11);
+    for (int i = 0; i < 300; i++) {
+      byte[] garbage = new byte[1 + random.nextInt(2000)];
+      random.nextBytes(garbage);
+      List<IngestEvent> events = run(new FragmentAssembler(0), garbage, 1 + random.nextInt(100));
+      assertThat(fragments(events)).isEmpty();
+      assertThat(events).filteredOn(IngestEvent.Failed.class::isInstance).hasSizeLessThanOrEqualTo(1);
+    }
+  }
+
+  @Test
+  void garbageAfterValidFragmentsFailsAfterThem() {
+    byte[] garbage = new byte[500];
+    new Random(5).nextBytes(garbage);
+    garbage[0] = 0x00; // no EBML ID starts with a zero byte
+    byte[] body = TestMkv.concat(TestMkv.header(1), TestMkv.cluster(0, 1, 3, 10, 10), garbage);
+    List<IngestEvent> events = run(new FragmentAssembler(0), body, 64);
+    assertThat(fragments(events)).extracting(IngestEvent.FragmentReady::frameCount).containsExactly(3);
+    assertThat(failure(events).code()).isEqualTo(AckErrorCode.INVALID_MKV_DATA);
+  }
+
+  private static IngestEvent.Failed failure(List<IngestEvent> events) {
+    List<IngestEvent.Failed> failures = events.stream().filter(IngestEvent.Failed.class::isInstance)
+        .map(IngestEvent.Failed.class::cast).toList();
+    assertThat(failures).hasSize(1);
+    return failures.get(0);
+  }
+}

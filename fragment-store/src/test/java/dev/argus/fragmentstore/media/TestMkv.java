@@ -1,0 +1,55 @@
+package dev.argus.fragmentstore.media;
+
+import dev.argus.parser.mkv.SegmentInfo;
+import dev.argus.parser.mkv.TrackInfo;
+import dev.argus.parser.write.Block;
+import dev.argus.parser.write.MkvWriter;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** MKV inputs for media tests: the real KVS capture, and small bodies written with the parser's writer. */
+final class TestMkv {
+  /** Blocks per cluster of clusters.mkv (testdata/kvs/README). */
+  static final List<Integer> CLUSTERS_MKV_FRAMES = List.of(59, 59, 59, 59, 59, 59, 59, 31);
+
+  private TestMkv() {
+  }
+
+  static byte[] clustersMkv() {
+    try {
+      return Files.readAllBytes(Path.of(System.getProperty("argus.testdata"), "kvs", "clusters.mkv"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static byte[] header(long... trackNumbers) {
+    List<TrackInfo> tracks = new ArrayList<>();
+    for (long n : trackNumbers) {
+      tracks.add(TrackInfo.video(n, "V_MPEG4/ISO/AVC", new byte[] {1, 2, 3}, 64, 48));
+    }
+    return MkvWriter.header(SegmentInfo.live("argus-test"), tracks);
+  }
+
+  /** A cluster at {@code timecode} with {@code frames} blocks on {@code track}, {@code stepMillis} apart. */
+  static byte[] cluster(long timecode, long track, int frames, long stepMillis, int frameBytes) {
+    List<Block> blocks = new ArrayList<>();
+    for (int i = 0; i < frames; i++) {
+      blocks.add(Block.of(track, timecode + i * stepMillis, i == 0, new byte[frameBytes]));
+    }
+    return MkvWriter.cluster(timecode, blocks);
+  }
+
+  static byte[] concat(byte[]... parts) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    for (byte[] part : parts) {
+      out.writeBytes(part);
+    }
+    return out.toByteArray();
+  }
+}

@@ -1,0 +1,105 @@
+package dev.argus.fragmentstore.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.argus.fragmentstore.catalog.NewStream;
+import dev.argus.fragmentstore.catalog.RetentionOperation;
+import dev.argus.fragmentstore.catalog.RetentionUpdate;
+import dev.argus.fragmentstore.catalog.StreamInfo;
+import dev.argus.fragmentstore.catalog.StreamRef;
+import dev.argus.fragmentstore.catalog.Tags;
+import dev.argus.fragmentstore.catalog.VideoStreamCatalog;
+import dev.argus.fragmentstore.fragment.FragmentDraft;
+import dev.argus.fragmentstore.fragment.FragmentMeta;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FragmentStoreTest {
+  @TempDir Path dir;
+  private final MutableClock clock = new MutableClock(1_700_000_000_000L);
+
+  private static StreamInfo create(VideoStreamCatalog catalog, String name, int hours) {
+    return catalog.create(new NewStream(name, null, null, null, hours, Tags.of(Map.of())));
+  }
+
+  private static FragmentMeta put(StreamStorage storage, long producer) throws Exception {
+    long version = storage.putHeader(StreamStorageTest.header(1));
+    return storage.append(new FragmentDraft(producer, 10, 1, version, new byte[64 * 1024])).meta();
+  }
+
+  @Test
+  void reconcileDeletesStreamsTheCatalogLost() throws Exception {
+    VideoStreamCatalog catalog = VideoStreamCatalog.inMemory(clock);
+    StreamInfo kept = create(catalog, "kept", 24);
+    StreamInfo gone = create(catalog, "gone", 24);
+    try (FragmentStore store = FragmentStore.open(dir, clock, StoreConfig.defaults())) {
+      put(store.open(kept), 1).offset();
+      put(store.open(gone), 1);
+    }
+    Path goneDir = StreamKey.of(gone).dir(dir);
+    assertThat(goneDir).exists();
+    try (FragmentStore store = FragmentStore.open(dir, clock, StoreConfig.defaults())) {
+      store.reconcile(List.of(kept));
+      assertThat(goneDir).doesNotExist();
+      assertThat(store.open(kept).nextOffset()).isEqualTo(1);
+      assertThat(store.persists(StreamKey.of(kept))).isTrue();
+    }
+  }
+
+  @Test
+  void deleteStreamClosesAndRemovesItsFragments() throws Exception {
+    try (FragmentStore store = FragmentStore.open(dir, clock, StoreConfig.defaults())) {
+      VideoStreamCatalog catalog = new VideoStreamCatalog(dev.argus.fragmentstore.catalog.Catalog.EMPTY,
+          dev.argus.fragmentstore.catalog.CatalogStore.IN_MEMORY, store, clock, "us-east-1", "000000000000");
+      StreamInfo info = create(catalog, "cam", 24);
+      StreamStorage storage = store.open(info);
+      put(storage, 1).offset();
+      FragmentCursor cursor = storage.cursor(1);
+      catalog.delete(info.arn(), null);
+      assertThat(cursor.poll(Duration.ofSeconds(30))).isEmpty();
+      assertThat(cursor.ended()).isTrue();
+      awaitGone(StreamKey.of(info).dir(dir));
+      assertThat(store.ifOpen(StreamKey.of(info))).isEmpty();
+    }
+  }
+
+  @Test
+  void retentionDecreaseDropsOldSegmentsAtOnce() throws Exception {
+    StoreConfig config = StoreConfig.defaults().withSegmentAge(Duration.ofMinutes(10));
+    try (FragmentStore store = FragmentStore.open(dir, clock, config)) {
+      VideoStreamCatalog catalog = new VideoStreamCatalog(dev.argus.fragmentstore.catalog.Catalog.EMPTY,
+          dev.argus.fragmentstore.catalog.CatalogStore.IN_MEMORY, store, clock, "us-east-1", "000000000000");
+      StreamInfo info = create(catalog, "cam", 5);
+      StreamStorage storage = store.open(info);
+      for (int i = 0; i < 30; i++) { // 30 fragments, 10 minutes apart: 5 hours
+        put(storage, i);
+        clock.advance(Duration.ofMinutes(10).toMillis());
+      }
+      store.applyRetention();
+      assertThat(storage.firstOffset()).isZero(); // all within 5 hours
+      catalog.updateRetention(new RetentionUpdate(new StreamRef.ByName("cam"), info.version(),
+          RetentionOperation.DECREASE_DATA_RETENTION, 4));
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (storage.fragmentCount() > 7 && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+      // one hour kept: the fragments of the last 6 ten-minute segments, give or take the one straddling it
+      assertThat(storage.firstOffset()).isBetween(23L, 24L);
+      assertThat(storage.fragmentCount()).isEqualTo((int) (30 - storage.firstOffset()));
+    }
+  }
+
+  private static void awaitGone(Path path) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (Files.exists(path) && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    assertThat(path).doesNotExist();
+  }
+}

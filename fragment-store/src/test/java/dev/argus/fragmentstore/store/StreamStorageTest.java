@@ -1,0 +1,185 @@
+package dev.argus.fragmentstore.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.argus.fragmentstore.fragment.FragmentDraft;
+import dev.argus.fragmentstore.fragment.FragmentMeta;
+import dev.argus.fragmentstore.fragment.StoredFragment;
+import dev.argus.fragmentstore.fragment.StreamHeader;
+import dev.argus.fragmentstore.fragment.TimestampKind;
+import dev.argus.log.FsyncPolicy;
+import dev.argus.log.LogConfig;
+import dev.argus.log.LogFlusher;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class StreamStorageTest {
+  @TempDir Path dir;
+  private final LogFlusher flusher = LogFlusher.start(Duration.ofMillis(2), "test-flusher");
+  private final MutableClock clock = new MutableClock(1_700_000_000_000L);
+  private final StreamKey key = new StreamKey("cam", 1_600_000_000_000L);
+
+  @AfterEach
+  void stopFlusher() {
+    flusher.close();
+  }
+
+  private LogConfig config() {
+    return LogConfig.defaults(FsyncPolicy.interval(flusher), clock).withMaxSegmentBytes(20_000)
+        .withMaxSegmentAge(Duration.ofSeconds(30));
+  }
+
+  static StreamHeader header(int variant) {
+    return new StreamHeader(new byte[] {1, 2, 3}, new byte[] {4, (byte) variant}, new byte[] {7, 8, 9}, 1_000_000,
+        List.of(1L));
+  }
+
+  private static FragmentDraft draft(long producer, long header, Random random) {
+    byte[] cluster = new byte[100 + random.nextInt(3000)];
+    random.nextBytes(cluster);
+    return new FragmentDraft(producer, random.nextInt(2000), 1 + random.nextInt(60), header, cluster);
+  }
+
+  @Test
+  void appendedFragmentsReadBackAndPersist() throws Exception {
+    try (StreamStorage storage = StreamStorage.open(key, dir, config(), clock)) {
+      long version = storage.putHeader(header(1));
+      assertThat(storage.putHeader(header(1))).isEqualTo(version);
+      Random random = new Random(1);
+      FragmentDraft draft = draft(5000, version, random);
+      StreamStorage.Appended appended = storage.append(draft);
+      appended.persisted().get(10, TimeUnit.SECONDS);
+      assertThat(appended.meta().number().streamEpochMillis()).isEqualTo(key.creationMillis());
+      assertThat(appended.meta().serverMillis()).isEqualTo(clock.millis());
+      StoredFragment read = storage.read(appended.meta().offset()).orElseThrow();
+      assertThat(read.cluster()).isEqualTo(draft.cluster());
+      assertThat(read.header()).isEqualTo(header(1));
+      assertThat(read.meta()).isEqualTo(appended.meta());
+      assertThat(storage.find(appended.meta().number())).contains(appended.meta());
+      assertThat(storage.read(1)).isEmpty();
+      assertThatThrownBy(() -> storage.append(draft(1, 99, random))).isInstanceOf(IllegalArgumentException.class);
+    }
+  }
+
+  /** Random appends, header changes, clock steps (back too) and reopens against a list model. */
+  @ParameterizedTest
+  @ValueSource(longs = {1, 2, 3})
+  void reopenRebuildsTheSameIndex(long seed) throws Exception {
+    Random random = new Random(seed);
+    List<FragmentMeta> model = new ArrayList<>();
+    List<byte[]> clusters = new ArrayList<>();
+    StreamStorage storage = StreamStorage.open(key, dir, config(), clock);
+    try {
+      long version = storage.putHeader(header(0));
+      long lastServer = 0;
+      for (int step = 0; step < 300; step++) {
+        int op = random.nextInt(100);
+        if (op < 80) {
+          clock.advance(random.nextInt(10) == 0 ? -random.nextInt(1000) : random.nextInt(2500));
+          FragmentDraft draft = draft(random.nextInt(1_000_000), version, random);
+          FragmentMeta meta = storage.append(draft).meta();
+          assertThat(meta.offset()).isEqualTo(model.size());
+          assertThat(meta.serverMillis()).isGreaterThanOrEqualTo(lastServer);
+          lastServer = meta.serverMillis();
+          model.add(meta);
+          clusters.add(draft.cluster());
+        } else if (op < 90) {
+          version = storage.putHeader(header(random.nextInt(3)));
+        } else {
+          storage.close();
+          storage = StreamStorage.open(key, dir, config(), clock);
+          assertThat(storage.headers().values()).contains(header(0));
+        }
+      }
+      StreamStorage reopened = storage;
+      for (FragmentMeta meta : model) {
+        assertThat(reopened.find(meta.number())).contains(meta);
+        assertThat(reopened.read(meta.offset()).orElseThrow().cluster()).isEqualTo(clusters.get((int) meta.offset()));
+      }
+      int size = reopened.query(i -> i.size());
+      assertThat(size).isEqualTo(model.size());
+      List<FragmentMeta> all =
+          reopened.query(i -> i.range(TimestampKind.SERVER_TIMESTAMP, 0, Long.MAX_VALUE, null, 10_000));
+      assertThat(all).containsExactlyElementsOf(model);
+    } finally {
+      storage.close();
+    }
+  }
+
+  @Test
+  void retentionDropsWholeOldSegmentsFromLogAndIndex() throws Exception {
+    try (StreamStorage storage = StreamStorage.open(key, dir, config(), clock)) {
+      long version = storage.putHeader(header(1));
+      Random random = new Random(2);
+      List<FragmentMeta> metas = new ArrayList<>();
+      for (int i = 0; i < 60; i++) {
+        clock.advance(2000);
+        metas.add(storage.append(draft(i * 2000L, version, random)).meta());
+      }
+      long cutoff = metas.get(30).serverMillis();
+      int dropped = storage.dropOlderThan(cutoff);
+      assertThat(dropped).isPositive();
+      long first = storage.firstOffset();
+      assertThat(first).isEqualTo(dropped).isLessThanOrEqualTo(30);
+      assertThat(storage.read(first - 1)).isEmpty();
+      assertThat(storage.read(first)).isPresent();
+      assertThat(storage.find(metas.get(0).number())).isEmpty();
+      Optional<FragmentMeta> oldest = storage.query(i -> i.first());
+      assertThat(oldest).contains(metas.get((int) first));
+      // every dropped fragment was older than the cutoff
+      assertThat(metas.get((int) first - 1).serverMillis()).isLessThan(cutoff);
+    }
+  }
+
+  @Test
+  void cursorReadsStoredThenLiveFragments() throws Exception {
+    try (StreamStorage storage = StreamStorage.open(key, dir, config(), clock);
+        FragmentCursor cursor = storage.cursor(0)) {
+      long version = storage.putHeader(header(1));
+      Random random = new Random(3);
+      storage.append(draft(1, version, random));
+      assertThat(cursor.poll().orElseThrow().meta().offset()).isZero();
+      assertThat(cursor.poll()).isEmpty();
+      List<Long> woken = new java.util.concurrent.CopyOnWriteArrayList<>();
+      cursor.whenAvailable(() -> woken.add(storage.nextOffset()));
+      assertThat(woken).isEmpty();
+      Thread appender = new Thread(() -> {
+        try {
+          Thread.sleep(50);
+          storage.append(draft(2, version, random));
+        } catch (IOException | InterruptedException e) {
+          throw new IllegalStateException(e);
+        }
+      });
+      appender.start();
+      Optional<StoredFragment> live = cursor.poll(Duration.ofSeconds(30));
+      appender.join();
+      assertThat(live.orElseThrow().meta().offset()).isEqualTo(1);
+      assertThat(woken).containsExactly(2L); // fired once, after the append
+      storage.close();
+      assertThat(cursor.ended()).isTrue();
+      assertThat(cursor.poll(Duration.ofSeconds(30))).isEmpty();
+    }
+  }
+
+  @Test
+  void appendAfterCloseIsStreamClosed() throws Exception {
+    StreamStorage storage = StreamStorage.open(key, dir, config(), clock);
+    long version = storage.putHeader(header(1));
+    storage.close();
+    assertThatThrownBy(() -> storage.append(draft(1, version, new Random(1))))
+        .isInstanceOf(StreamClosedException.class);
+  }
+}

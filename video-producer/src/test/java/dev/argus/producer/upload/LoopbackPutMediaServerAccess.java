@@ -1,0 +1,36 @@
+package dev.argus.producer.upload;
+
+import io.netty.channel.EventLoopGroup;
+import java.net.URI;
+import java.util.List;
+
+/** Lets tests outside this package use the loopback endpoint that acks every fragment. */
+public final class LoopbackPutMediaServerAccess implements AutoCloseable {
+
+  private final LoopbackPutMediaServer server;
+
+  private LoopbackPutMediaServerAccess(LoopbackPutMediaServer server) {
+    this.server = server;
+  }
+
+  public static LoopbackPutMediaServerAccess acking(EventLoopGroup group) throws InterruptedException {
+    return new LoopbackPutMediaServerAccess(new LoopbackPutMediaServer(group, (c, tc, n) -> LoopbackPutMediaServer.persisted(tc)));
+  }
+
+  public URI endpoint() {
+    return server.endpoint();
+  }
+
+  public List<Long> timecodes() {
+    return server.received.stream().map(LoopbackPutMediaServer.Received::timecode).toList();
+  }
+
+  public List<Integer> frameCounts() {
+    return server.received.stream().map(LoopbackPutMediaServer.Received::frames).toList();
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    server.close();
+  }
+}
