@@ -33,7 +33,7 @@ public final class StreamProcessors implements AutoCloseable {
   /** Frames analysed per second of video. */
   public static final double DEFAULT_FRAMES_PER_SECOND = 5;
   /** A fragment stored longer ago than this when a worker reaches it is skipped. */
-  public static final long DEFAULT_MAX_LAG_MILLIS = 15_000;
+  public static final long DEFAULT_MAX_LAG_MILLIS = 30_000;
   private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9_.\\-]{1,128}");
 
   /** A processor as DescribeStreamProcessor shows it. */
