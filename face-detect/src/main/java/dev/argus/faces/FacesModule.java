@@ -22,14 +22,15 @@ import java.util.Objects;
  * Rekognition API on the shared port. Usage:
  *
  * <pre>{@code
- * FacesModule faces = FacesModule.open(dataDir.subdirectory("faces"), clock, region, account, null);
+ * FacesModule faces = FacesModule.open(dataDir.subdirectory("faces"), clock, region, account, null,
+ *     videoFragmentSource, recordSink); // or the 5-argument open, without stream processors
  * HttpServer server = HttpServer.start(config, List.of(..., faces.api()));
  * ...
  * server.close(); // stop serving first, then close the module
  * faces.close();
  * }</pre>
  *
- * Collections live under {@code dir/collections}. With {@code sfaceModel} null the default LBP
+ * Collections live under {@code dir/collections}, stream processors under {@code dir/processors}. With {@code sfaceModel} null the default LBP
  * embedder is used; with a path, the SFace model there (verified against its official SHA-256,
  * or the open fails). Collections remember their embedder, so switching embedders leaves older
  * collections unsearchable until re-indexed (requests on them get InvalidParameterException).
