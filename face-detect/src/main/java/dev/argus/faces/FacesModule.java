@@ -8,6 +8,10 @@ import dev.argus.faces.detect.YunetFaceDetector;
 import dev.argus.faces.embed.FaceEmbedder;
 import dev.argus.faces.embed.LbpFaceEmbedder;
 import dev.argus.faces.embed.SfaceFaceEmbedder;
+import dev.argus.faces.processor.RecordSink;
+import dev.argus.faces.processor.StreamProcessors;
+import dev.argus.faces.processor.VideoFragmentSource;
+import dev.argus.faces.stream.FrameAnalyzer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -18,14 +22,15 @@ import java.util.Objects;
  * Rekognition API on the shared port. Usage:
  *
  * <pre>{@code
- * FacesModule faces = FacesModule.open(dataDir.subdirectory("faces"), clock, region, account, null);
+ * FacesModule faces = FacesModule.open(dataDir.subdirectory("faces"), clock, region, account, null,
+ *     videoFragmentSource, recordSink); // or the 5-argument open, without stream processors
  * HttpServer server = HttpServer.start(config, List.of(..., faces.api()));
  * ...
  * server.close(); // stop serving first, then close the module
  * faces.close();
  * }</pre>
  *
- * Collections live under {@code dir/collections}. With {@code sfaceModel} null the default LBP
+ * Collections live under {@code dir/collections}, stream processors under {@code dir/processors}. With {@code sfaceModel} null the default LBP
  * embedder is used; with a path, the SFace model there (verified against its official SHA-256,
  * or the open fails). Collections remember their embedder, so switching embedders leaves older
  * collections unsearchable until re-indexed (requests on them get InvalidParameterException).
@@ -38,10 +43,34 @@ public final class FacesModule implements AutoCloseable {
   private final FaceAnalyzer analyzer;
   private final AwsApi api;
 
-  private FacesModule(FaceCollections collections, FaceAnalyzer analyzer) {
+  private final StreamProcessors processors;
+
+  private FacesModule(FaceCollections collections, FaceAnalyzer analyzer, StreamProcessors processors) {
     this.collections = collections;
     this.analyzer = analyzer;
-    this.api = new RekognitionApi(collections, analyzer);
+    this.processors = processors;
+    this.api = new RekognitionApi(collections, analyzer, processors);
+  }
+
+  /**
+   * Opens the module with stream processors: they read video through {@code video}, write records
+   * through {@code records}, and are stored under {@code dir/processors}; those RUNNING when the
+   * server stopped start again now.
+   */
+  public static FacesModule open(Path dir, Clock clock, String region, String account, Path sfaceModel,
+                                 VideoFragmentSource video, RecordSink records) throws IOException {
+    Objects.requireNonNull(video, "video");
+    Objects.requireNonNull(records, "records");
+    FacesModule base = open(dir, clock, region, account, sfaceModel);
+    try {
+      StreamProcessors processors = StreamProcessors.open(dir.resolve("processors"), clock, region, account, video,
+          records, base.collections, new FrameAnalyzer(base.analyzer), StreamProcessors.DEFAULT_FRAMES_PER_SECOND,
+          StreamProcessors.DEFAULT_MAX_LAG_MILLIS);
+      return new FacesModule(base.collections, base.analyzer, processors);
+    } catch (IOException | RuntimeException e) {
+      base.close();
+      throw e;
+    }
   }
 
   /**
@@ -64,7 +93,7 @@ public final class FacesModule implements AutoCloseable {
     try {
       FaceCollections collections = FaceCollections.open(dir.resolve("collections"), clock, region, account,
           FaceCollections.DEFAULT_MAX_FACES_PER_COLLECTION);
-      return new FacesModule(collections, analyzer);
+      return new FacesModule(collections, analyzer, null);
     } catch (IOException | RuntimeException e) {
       analyzer.close();
       throw e;
@@ -84,9 +113,17 @@ public final class FacesModule implements AutoCloseable {
     return analyzer;
   }
 
-  /** Stops the analysis pool and closes every collection's journal (all already durable). */
+  /** Stops the stream processors' workers (they restart on the next open), the analysis pool and closes every collection's journal (all already durable). */
+  /** The stream processors, or null when opened without video and data-stream sources. */
+  public StreamProcessors processors() {
+    return processors;
+  }
+
   @Override
   public void close() {
+    if (processors != null) {
+      processors.close();
+    }
     analyzer.close();
     collections.close();
   }
