@@ -83,7 +83,7 @@ public final class DemoCommand implements Callable<Integer> {
       description = "Send a file at its own pace, as a camera would (default ${DEFAULT-VALUE}).")
   boolean realtime;
 
-  @Option(names = "--fps", defaultValue = "5", description = "Frames analysed per second of video (default ${DEFAULT-VALUE}).")
+  @Option(names = "--fps", defaultValue = "2", description = "Frames analysed per second of video (default ${DEFAULT-VALUE}).")
   double framesPerSecond;
 
   @Option(names = "--threshold", defaultValue = "80", description = "FaceMatchThreshold, 0-100 (default ${DEFAULT-VALUE}).")

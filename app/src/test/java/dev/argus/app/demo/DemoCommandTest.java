@@ -35,7 +35,7 @@ class DemoCommandTest {
     CommandLine command = Main.commandLine();
     command.setOut(new PrintWriter(out));
     command.setErr(new PrintWriter(err));
-    int exit = command.execute("demo", "--realtime=false", "--data-dir", dir.toString());
+    int exit = command.execute("demo", "--realtime=false", "--fps", "5", "--data-dir", dir.toString());
     String text = out.toString();
     assertThat(exit).as(text + err).isZero();
 
