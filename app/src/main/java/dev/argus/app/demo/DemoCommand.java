@@ -89,6 +89,9 @@ public final class DemoCommand implements Callable<Integer> {
   @Option(names = "--threshold", defaultValue = "80", description = "FaceMatchThreshold, 0-100 (default ${DEFAULT-VALUE}).")
   float threshold;
 
+  /** Opened once the summary is printed: Ctrl-C waits for it before the JVM exits. */
+  private final CountDownLatch done = new CountDownLatch(1);
+
   @Override
   public Integer call() throws Exception {
     if (source != null && face == null) {
@@ -106,6 +109,7 @@ public final class DemoCommand implements Callable<Integer> {
         return run(server, clients, video, reference);
       }
     } finally {
+      done.countDown();
       deleteQuietly(temp);
     }
   }
@@ -156,12 +160,11 @@ public final class DemoCommand implements Callable<Integer> {
     Duration target = Duration.ofSeconds(2);
     EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("argus-demo-io", true),
         NioIoHandler.newFactory());
-    CountDownLatch finished = new CountDownLatch(1);
     try (MediaSource media = Sources.open(spec, SourceOptions.defaults(clock, target))) {
       VideoProducer producer = new VideoProducer(media, spec.live(), realtime, FragmentLimits.withTarget(target),
           UploadConfig.defaults(new PutMediaTarget(putMedia, VIDEO_STREAM)), group, clock, new Random(),
           new UploadListener() { });
-      Thread stopper = new Thread(() -> stopOnInterrupt(producer, finished), "argus-demo-stop");
+      Thread stopper = new Thread(() -> stopOnInterrupt(producer, done), "argus-demo-stop");
       Runtime.getRuntime().addShutdownHook(stopper);
       producer.start();
       while (!producer.awaitCompletion(Duration.ofSeconds(1))) {
@@ -172,19 +175,18 @@ public final class DemoCommand implements Callable<Integer> {
       try {
         Runtime.getRuntime().removeShutdownHook(stopper);
       } catch (IllegalStateException shuttingDown) {
-        // interrupted: the hook is running and waits for `finished`
+        // interrupted: the hook is running and waits for `done` (the summary)
       }
       return producer.metrics().snapshot();
     } finally {
       group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
-      finished.countDown();
     }
   }
 
-  private static void stopOnInterrupt(VideoProducer producer, CountDownLatch finished) {
+  private static void stopOnInterrupt(VideoProducer producer, CountDownLatch done) {
     try {
       producer.stop(Duration.ofSeconds(10));
-      finished.await(DEFAULT_DRAIN.toSeconds(), TimeUnit.SECONDS);
+      done.await(DEFAULT_DRAIN.toSeconds(), TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
