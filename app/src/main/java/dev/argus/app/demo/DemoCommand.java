@@ -201,8 +201,9 @@ public final class DemoCommand implements Callable<Integer> {
       out.printf(Locale.ROOT, "  %s: seen %.2f s to %.2f s in %d frames, best similarity %.1f%n", p.name(),
           p.firstSeconds(), p.lastSeconds(), p.frames(), p.bestSimilarity());
     }
-    out.printf(Locale.ROOT, "latency from frame upload to event: p50 %d ms, p99 %d ms over %d records%s%n",
-        printer.latencyPercentile(0.50), printer.latencyPercentile(0.99), printer.latencySamples(),
+    out.printf(Locale.ROOT, "latency from frame upload to event: p50 %d ms, p99 %d ms; from capture: p50 %d ms, "
+            + "p99 %d ms; over %d records%s%n", printer.latencyPercentile(0.50), printer.latencyPercentile(0.99),
+        printer.captureLatencyPercentile(0.50), printer.captureLatencyPercentile(0.99), printer.latencySamples(),
         "");
     out.flush();
   }

@@ -28,9 +28,11 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>[  3.20 s] fragment N  face left 0.41 top 0.18 0.17x0.36  person-a  similarity 93.1  latency 412 ms</pre>
  *
- * Time is the frame's producer time minus the first fragment's; latency is the time of printing
- * minus the frame's arrival at the server (its fragment's ServerTimestamp plus the frame's
- * offset), meaningful when the video was sent in real time.
+ * Time is the frame's producer time minus the first fragment's. Latency is the time of printing
+ * minus the frame's upload: the producer library sends a fragment once it is complete, so a
+ * frame is uploaded when its fragment starts arriving (the fragment's ServerTimestamp). The
+ * summary also gives the latency from capture (ProducerTimestamp plus the frame's offset), which
+ * adds the wait for the fragment to complete. Both are meaningful when video is sent in real time.
  *
  * <p>Thread-safe: shard processors call {@link #accept} concurrently; state is guarded by this.
  */
@@ -49,6 +51,7 @@ final class FaceEventPrinter {
   private final Clock clock;
   private final LongSupplier originMillis;
   private final List<Long> latencies = new ArrayList<>();
+  private final List<Long> captureLatencies = new ArrayList<>();
   private final Map<String, Person> people = new LinkedHashMap<>();
   private long records;
   private long faces;
@@ -77,12 +80,21 @@ final class FaceEventPrinter {
     return List.copyOf(people.values());
   }
 
-  /** Latency percentile {@code p} (0-1) in ms, or -1 without samples (nearest rank). */
+  /** Upload-to-event latency percentile {@code p} (0-1) in ms, or -1 without samples (nearest rank). */
   synchronized long latencyPercentile(double p) {
-    if (latencies.isEmpty()) {
+    return percentile(latencies, p);
+  }
+
+  /** Capture-to-event latency percentile {@code p} (0-1) in ms, or -1 without samples (nearest rank). */
+  synchronized long captureLatencyPercentile(double p) {
+    return percentile(captureLatencies, p);
+  }
+
+  private static long percentile(List<Long> samples, double p) {
+    if (samples.isEmpty()) {
       return -1;
     }
-    List<Long> sorted = new ArrayList<>(latencies);
+    List<Long> sorted = new ArrayList<>(samples);
     sorted.sort(null);
     int rank = (int) Math.ceil(p * sorted.size());
     return sorted.get(Math.max(0, Math.min(sorted.size() - 1, rank - 1)));
@@ -104,10 +116,12 @@ final class FaceEventPrinter {
     JsonNode video = root.path("InputInformation").path("KinesisVideo");
     double offset = video.path("FrameOffsetInSeconds").asDouble();
     double seconds = video.path("ProducerTimestamp").asDouble() + offset - originMillis.getAsLong() / 1000.0;
-    long latency = clock.millis() - Math.round((video.path("ServerTimestamp").asDouble() + offset) * 1000);
+    long now = clock.millis();
+    long latency = now - Math.round(video.path("ServerTimestamp").asDouble() * 1000);
     records++;
     if (latencies.size() < DEFAULT_MAX_SAMPLES) {
       latencies.add(latency);
+      captureLatencies.add(now - Math.round((video.path("ProducerTimestamp").asDouble() + offset) * 1000));
     }
     for (JsonNode face : root.path("FaceSearchResponse")) {
       faces++;

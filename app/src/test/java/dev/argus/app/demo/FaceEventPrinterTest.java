@@ -34,14 +34,17 @@ class FaceEventPrinterTest {
     printer.accept("not json".getBytes(StandardCharsets.UTF_8));
 
     assertThat(text.toString().split("\n")).containsExactly(
-        "[  2.50 s] fragment 42  face left 0.10 top 0.30 0.20x0.40  ann  similarity 88.5  latency 500 ms",
-        "[  2.90 s] fragment 42  face left 0.10 top 0.30 0.20x0.40  no match  latency 100 ms");
+        "[  2.50 s] fragment 42  face left 0.10 top 0.30 0.20x0.40  ann  similarity 88.5  latency 1000 ms",
+        "[  2.90 s] fragment 42  face left 0.10 top 0.30 0.20x0.40  no match  latency 1000 ms");
     assertThat(printer.records()).isEqualTo(2);
     assertThat(printer.faces()).isEqualTo(2);
     assertThat(printer.matches()).isEqualTo(1);
     assertThat(printer.people()).containsExactly(new FaceEventPrinter.Person("ann", 2.5, 2.5, 1, 88.5));
-    assertThat(printer.latencyPercentile(0.5)).isEqualTo(100);
-    assertThat(printer.latencyPercentile(0.99)).isEqualTo(500);
+    // Uploaded with the fragment (server time = producer time + 0.1 s); captured at producer time + offset.
+    assertThat(printer.latencyPercentile(0.5)).isEqualTo(1000);
+    assertThat(printer.latencyPercentile(0.99)).isEqualTo(1000);
+    assertThat(printer.captureLatencyPercentile(0.5)).isEqualTo(200);
+    assertThat(printer.captureLatencyPercentile(0.99)).isEqualTo(600);
     assertThat(printer.latencySamples()).isEqualTo(2);
   }
 }
