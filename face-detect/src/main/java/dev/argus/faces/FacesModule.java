@@ -8,6 +8,10 @@ import dev.argus.faces.detect.YunetFaceDetector;
 import dev.argus.faces.embed.FaceEmbedder;
 import dev.argus.faces.embed.LbpFaceEmbedder;
 import dev.argus.faces.embed.SfaceFaceEmbedder;
+import dev.argus.faces.processor.RecordSink;
+import dev.argus.faces.processor.StreamProcessors;
+import dev.argus.faces.processor.VideoFragmentSource;
+import dev.argus.faces.stream.FrameAnalyzer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -38,10 +42,34 @@ public final class FacesModule implements AutoCloseable {
   private final FaceAnalyzer analyzer;
   private final AwsApi api;
 
-  private FacesModule(FaceCollections collections, FaceAnalyzer analyzer) {
+  private final StreamProcessors processors;
+
+  private FacesModule(FaceCollections collections, FaceAnalyzer analyzer, StreamProcessors processors) {
     this.collections = collections;
     this.analyzer = analyzer;
-    this.api = new RekognitionApi(collections, analyzer);
+    this.processors = processors;
+    this.api = new RekognitionApi(collections, analyzer, processors);
+  }
+
+  /**
+   * Opens the module with stream processors: they read video through {@code video}, write records
+   * through {@code records}, and are stored under {@code dir/processors}; those RUNNING when the
+   * server stopped start again now.
+   */
+  public static FacesModule open(Path dir, Clock clock, String region, String account, Path sfaceModel,
+                                 VideoFragmentSource video, RecordSink records) throws IOException {
+    Objects.requireNonNull(video, "video");
+    Objects.requireNonNull(records, "records");
+    FacesModule base = open(dir, clock, region, account, sfaceModel);
+    try {
+      StreamProcessors processors = StreamProcessors.open(dir.resolve("processors"), clock, region, account, video,
+          records, base.collections, new FrameAnalyzer(base.analyzer), StreamProcessors.DEFAULT_FRAMES_PER_SECOND,
+          StreamProcessors.DEFAULT_MAX_LAG_MILLIS);
+      return new FacesModule(base.collections, base.analyzer, processors);
+    } catch (IOException | RuntimeException e) {
+      base.close();
+      throw e;
+    }
   }
 
   /**
@@ -64,7 +92,7 @@ public final class FacesModule implements AutoCloseable {
     try {
       FaceCollections collections = FaceCollections.open(dir.resolve("collections"), clock, region, account,
           FaceCollections.DEFAULT_MAX_FACES_PER_COLLECTION);
-      return new FacesModule(collections, analyzer);
+      return new FacesModule(collections, analyzer, null);
     } catch (IOException | RuntimeException e) {
       analyzer.close();
       throw e;
@@ -84,9 +112,17 @@ public final class FacesModule implements AutoCloseable {
     return analyzer;
   }
 
-  /** Stops the analysis pool and closes every collection's journal (all already durable). */
+  /** Stops the stream processors' workers (they restart on the next open), the analysis pool and closes every collection's journal (all already durable). */
+  /** The stream processors, or null when opened without video and data-stream sources. */
+  public StreamProcessors processors() {
+    return processors;
+  }
+
   @Override
   public void close() {
+    if (processors != null) {
+      processors.close();
+    }
     analyzer.close();
     collections.close();
   }

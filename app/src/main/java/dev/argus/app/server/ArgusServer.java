@@ -59,7 +59,8 @@ public final class ArgusServer implements AutoCloseable {
       // Consumer-library lease tables shared by workers in other processes (ArgusLeases_20261125).
       LeaseTables leases = LeaseTables.open(dataDirectory.subdirectory("leases"));
       FacesModule faces = FacesModule.open(dataDirectory.subdirectory("faces"), clock,
-          VideoStreamsModule.DEFAULT_REGION, VideoStreamsModule.DEFAULT_ACCOUNT, null);
+          VideoStreamsModule.DEFAULT_REGION, VideoStreamsModule.DEFAULT_ACCOUNT, null,
+          new StoreVideoSource(video), new EngineRecordSink(streams.engine()));
       resources.push(faces);
       List<AwsApi> apis = List.of(new HealthApi(clock), video.api(), video.mediaApi(), streams.api(),
           new LeaseApi(leases), faces.api());

@@ -1,5 +1,8 @@
 package dev.argus.faces.api;
 
+import dev.argus.faces.processor.ProcessorInUseException;
+import dev.argus.faces.processor.ProcessorLimitExceededException;
+import dev.argus.faces.processor.ProcessorResourceNotFoundException;
 import dev.argus.awshttp.api.AwsException;
 import dev.argus.awshttp.api.ErrorType;
 import dev.argus.faces.analysis.AnalyzerBusyException;
@@ -28,6 +31,9 @@ import java.util.concurrent.CompletionException;
  *   <tr><td>{@link ImageTooLargeException}</td><td>ImageTooLargeException</td></tr>
  *   <tr><td>{@link InvalidImageFormatException}</td><td>InvalidImageFormatException</td></tr>
  *   <tr><td>{@link AnalyzerBusyException}</td><td>ProvisionedThroughputExceededException</td></tr>
+ *   <tr><td>{@link ProcessorResourceNotFoundException}</td><td>ResourceNotFoundException</td></tr>
+ *   <tr><td>{@link ProcessorInUseException}</td><td>ResourceInUseException</td></tr>
+ *   <tr><td>{@link ProcessorLimitExceededException}</td><td>LimitExceededException</td></tr>
  * </table>
  * Anything else reaches the router unchanged (a {@code SerializationException}, or an
  * {@code InternalFailure} that is logged). Stateless.
@@ -42,18 +48,23 @@ final class ErrorTable {
   static final ErrorType IMAGE_TOO_LARGE = new ErrorType("ImageTooLargeException", 400);
   static final ErrorType INVALID_IMAGE = new ErrorType("InvalidImageFormatException", 400);
   static final ErrorType THROUGHPUT = new ErrorType("ProvisionedThroughputExceededException", 400);
+  static final ErrorType IN_USE = new ErrorType("ResourceInUseException", 400);
+  static final ErrorType LIMIT = new ErrorType("LimitExceededException", 400);
 
-  static final Map<Class<? extends RuntimeException>, ErrorType> TABLE = Map.of(
-      InvalidParameterException.class, INVALID_PARAMETER,
-      InvalidCollectionRequestException.class, INVALID_PARAMETER,
-      InvalidPaginationTokenException.class, INVALID_TOKEN,
-      CollectionNotFoundException.class, RESOURCE_NOT_FOUND,
-      FaceNotFoundException.class, RESOURCE_NOT_FOUND,
-      CollectionAlreadyExistsException.class, ALREADY_EXISTS,
-      CollectionFullException.class, QUOTA,
-      ImageTooLargeException.class, IMAGE_TOO_LARGE,
-      InvalidImageFormatException.class, INVALID_IMAGE,
-      AnalyzerBusyException.class, THROUGHPUT);
+  static final Map<Class<? extends RuntimeException>, ErrorType> TABLE = Map.ofEntries(
+      Map.entry(InvalidParameterException.class, INVALID_PARAMETER),
+      Map.entry(InvalidCollectionRequestException.class, INVALID_PARAMETER),
+      Map.entry(InvalidPaginationTokenException.class, INVALID_TOKEN),
+      Map.entry(CollectionNotFoundException.class, RESOURCE_NOT_FOUND),
+      Map.entry(FaceNotFoundException.class, RESOURCE_NOT_FOUND),
+      Map.entry(CollectionAlreadyExistsException.class, ALREADY_EXISTS),
+      Map.entry(CollectionFullException.class, QUOTA),
+      Map.entry(ImageTooLargeException.class, IMAGE_TOO_LARGE),
+      Map.entry(InvalidImageFormatException.class, INVALID_IMAGE),
+      Map.entry(AnalyzerBusyException.class, THROUGHPUT),
+      Map.entry(ProcessorResourceNotFoundException.class, RESOURCE_NOT_FOUND),
+      Map.entry(ProcessorInUseException.class, IN_USE),
+      Map.entry(ProcessorLimitExceededException.class, LIMIT));
 
   private ErrorTable() {
   }

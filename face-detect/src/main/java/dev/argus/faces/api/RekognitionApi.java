@@ -1,5 +1,8 @@
 package dev.argus.faces.api;
 
+import dev.argus.faces.processor.StreamProcessors;
+import java.util.HashMap;
+import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.argus.awshttp.api.AwsApi;
 import dev.argus.awshttp.api.AwsResponse;
@@ -21,7 +24,8 @@ import java.util.function.Supplier;
  * Rekognition on the shared port: requests with {@code X-Amz-Target: RekognitionService.<Op>}
  * (awsJson1.1). Collections: CreateCollection, DescribeCollection, ListCollections,
  * DeleteCollection. Faces: IndexFaces, ListFaces, DeleteFaces, SearchFaces, SearchFacesByImage,
- * DetectFaces. Any other operation under the prefix is an {@code UnknownOperationException}.
+ * DetectFaces. Stream processors: CreateStreamProcessor, StartStreamProcessor, StopStreamProcessor,
+ * DescribeStreamProcessor, ListStreamProcessors, DeleteStreamProcessor. Any other operation under the prefix is an {@code UnknownOperationException}.
  *
  * <p>Failures reach the client through {@link ErrorTable}. Thread-safe: {@link #resolve} is a
  * lookup in an immutable map.
@@ -33,12 +37,21 @@ public final class RekognitionApi implements AwsApi {
   private final Map<String, UnaryOperation> operations;
 
   public RekognitionApi(FaceCollections collections, FaceAnalyzer analyzer) {
-    this(collections, analyzer, UUID::randomUUID);
+    this(collections, analyzer, UUID::randomUUID, null);
+  }
+
+  /** With stream processors (null: their operations answer InvalidParameterException). */
+  public RekognitionApi(FaceCollections collections, FaceAnalyzer analyzer, StreamProcessors processors) {
+    this(collections, analyzer, UUID::randomUUID, processors);
   }
 
   RekognitionApi(FaceCollections collections, FaceAnalyzer analyzer, Supplier<UUID> ids) {
+    this(collections, analyzer, ids, null);
+  }
+
+  RekognitionApi(FaceCollections collections, FaceAnalyzer analyzer, Supplier<UUID> ids, StreamProcessors processors) {
     FaceOperations ops = new FaceOperations(collections, analyzer, ids);
-    this.operations = Map.of(
+    Map<String, UnaryOperation> all = new HashMap<>(Map.of(
         "CreateCollection", now(ops::createCollection),
         "DescribeCollection", now(ops::describeCollection),
         "ListCollections", now(ops::listCollections),
@@ -48,7 +61,22 @@ public final class RekognitionApi implements AwsApi {
         "DeleteFaces", now(ops::deleteFaces),
         "SearchFaces", now(ops::searchFaces),
         "SearchFacesByImage", later(ops::searchFacesByImage),
-        "DetectFaces", later(ops::detectFaces));
+        "DetectFaces", later(ops::detectFaces)));
+    StreamProcessorOperations sp = processors == null ? null : new StreamProcessorOperations(processors);
+    Map<String, Function<JsonNode, Object>> streamOps = sp == null ? Map.of() : Map.of(
+        "CreateStreamProcessor", sp::create,
+        "StartStreamProcessor", sp::start,
+        "StopStreamProcessor", sp::stop,
+        "DescribeStreamProcessor", sp::describe,
+        "ListStreamProcessors", sp::list,
+        "DeleteStreamProcessor", sp::delete);
+    for (String name : List.of("CreateStreamProcessor", "StartStreamProcessor", "StopStreamProcessor",
+        "DescribeStreamProcessor", "ListStreamProcessors", "DeleteStreamProcessor")) {
+      all.put(name, now(streamOps.getOrDefault(name, body -> {
+        throw new InvalidParameterException("stream processors need the video and data-stream modules");
+      })));
+    }
+    this.operations = Map.copyOf(all);
   }
 
   @Override

@@ -33,7 +33,7 @@ import java.util.TreeMap;
  */
 public final class FaceCollections implements AutoCloseable {
 
-  /** Memory bound: 200k faces of the default LBP embedding (3,776 floats) is about 3 GiB. */
+  /** Memory bound: 200k faces of the default LBP embedding (2,124 floats) is about 1.7 GB. */
   public static final int DEFAULT_MAX_FACES_PER_COLLECTION = 200_000;
   /** Rekognition's default quota is far larger; this bounds open journals and memory. */
   public static final int DEFAULT_MAX_COLLECTIONS = 1_000;

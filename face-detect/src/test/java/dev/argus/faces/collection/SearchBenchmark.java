@@ -22,8 +22,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One brute-force search (top 80 above a cosine of 0.55) over a collection of random unit
- * embeddings, at the LBP default's dimension (3,776) and SFace's (128). Memory: 100k LBP faces
- * are 1.5 GB of floats, hence the fork's -Xmx.
+ * embeddings, at the LBP default's dimension (2,124) and SFace's (128). Memory: 100k LBP faces
+ * are 850 MB of floats, hence the fork's -Xmx.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

@@ -1,0 +1,99 @@
+package dev.argus.app.server;
+
+import dev.argus.faces.processor.ProcessorResourceNotFoundException;
+import dev.argus.faces.processor.VideoFragmentSource;
+import dev.argus.fragmentstore.VideoStreamsModule;
+import dev.argus.fragmentstore.catalog.CatalogException;
+import dev.argus.fragmentstore.catalog.StreamInfo;
+import dev.argus.fragmentstore.catalog.StreamRef;
+import dev.argus.fragmentstore.fragment.FragmentMeta;
+import dev.argus.fragmentstore.fragment.FragmentNumber;
+import dev.argus.fragmentstore.fragment.StoredFragment;
+import dev.argus.fragmentstore.fragment.TimestampKind;
+import dev.argus.fragmentstore.store.FragmentCursor;
+import dev.argus.fragmentstore.store.StreamStorage;
+import dev.argus.parser.write.MkvWriter;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The stream processors' video: the fragment store's in-process {@link FragmentCursor} (the reader
+ * GetMedia uses), each fragment handed over as a self-contained MKV chunk (EBML header, Segment of
+ * unknown size, Info, Tracks, Cluster). Thread-safe: stateless over the thread-safe catalog and store.
+ */
+final class StoreVideoSource implements VideoFragmentSource {
+
+  private final VideoStreamsModule video;
+
+  StoreVideoSource(VideoStreamsModule video) {
+    this.video = video;
+  }
+
+  @Override
+  public String streamName(String streamArn) {
+    return describe(streamArn).streamName();
+  }
+
+  @Override
+  public Tail open(String streamArn, StartPosition start) throws IOException {
+    StreamStorage storage = video.store().open(describe(streamArn));
+    long offset;
+    if (start instanceof StartPosition.ProducerTime t) {
+      offset = storage.startAt(TimestampKind.PRODUCER_TIMESTAMP, t.millis()).map(FragmentMeta::offset)
+          .orElse(storage.nextOffset());
+    } else if (start instanceof StartPosition.Fragment f) {
+      FragmentNumber number;
+      try {
+        number = FragmentNumber.parse(f.number());
+      } catch (IllegalArgumentException e) {
+        throw new ProcessorResourceNotFoundException("no fragment " + f.number() + " in " + streamArn);
+      }
+      offset = storage.find(number).map(FragmentMeta::offset)
+          .orElseThrow(() -> new ProcessorResourceNotFoundException("no fragment " + f.number() + " in " + streamArn));
+    } else {
+      offset = storage.nextOffset();
+    }
+    FragmentCursor cursor = storage.cursor(offset);
+    return new Tail() {
+      @Override
+      public Optional<VideoFragment> poll(Duration timeout) throws IOException, InterruptedException {
+        return cursor.poll(timeout).map(StoreVideoSource::fragment);
+      }
+
+      @Override
+      public boolean ended() {
+        return cursor.ended();
+      }
+
+      @Override
+      public void close() {
+        cursor.close();
+      }
+    };
+  }
+
+  private StreamInfo describe(String streamArn) {
+    try {
+      return video.catalog().describe(StreamRef.of(null, streamArn));
+    } catch (CatalogException e) {
+      throw new ProcessorResourceNotFoundException("no video stream " + streamArn + ": " + e.getMessage());
+    }
+  }
+
+  static VideoFragment fragment(StoredFragment f) {
+    byte[] ebml = f.header().ebmlHeader();
+    byte[] info = f.header().segmentInfo();
+    byte[] tracks = f.header().tracks();
+    ByteArrayOutputStream out = new ByteArrayOutputStream(ebml.length + info.length + tracks.length
+        + f.cluster().length + 16);
+    out.writeBytes(ebml);
+    new MkvWriter(out).writeSegmentStart();
+    out.writeBytes(info);
+    out.writeBytes(tracks);
+    out.writeBytes(f.cluster());
+    FragmentMeta meta = f.meta();
+    return new VideoFragment(meta.number().toString(), meta.serverMillis(), meta.producerMillis(), out.toByteArray());
+  }
+}
