@@ -45,14 +45,14 @@ import software.amazon.awssdk.services.kinesis.model.StreamStatus;
 /**
  * {@code argus demo}: the whole pipeline in one process. Starts a server on an ephemeral loopback
  * port over a temporary (or {@code --data-dir}) data directory; enrols a reference face
- * (Rekognition CreateCollection + IndexFaces); creates a video stream and a data stream; streams
- * the shipped clip (or {@code --source}) through the producer library; analyses it with
- * {@link LiveFaceSearch} (GetMedia + parser + decoder + face-detect, writing Rekognition Video
- * records with PutRecord); and prints each face-match record the consumer library reads back
+ * (Rekognition CreateCollection + IndexFaces); creates a video stream and a data stream; starts a
+ * Rekognition face-search stream processor from one to the other (or, with {@code --in-process},
+ * analyses in this process with {@link LiveFaceSearch}: GetMedia + parser + decoder + face-detect,
+ * writing the same records with PutRecord); streams the shipped clip (or {@code --source})
+ * through the producer library; and prints each face-match record the consumer library reads back
  * ({@link FaceEventPrinter}), then a summary. Exits 0 when the video was uploaded and analysed.
- *
- * <p>Stream processors (CreateStreamProcessor) are not in face-detect yet, so the analysis stage
- * runs in this process from face-detect's public pieces rather than inside the server.
+ * Every call to the server goes through the AWS SDK or our client libraries, as an application's
+ * would.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
     description = "Runs the whole pipeline in one process on the shipped clip (or your camera) and prints face matches.")
@@ -61,6 +61,11 @@ public final class DemoCommand implements Callable<Integer> {
   static final String COLLECTION = "argus-demo";
   static final String VIDEO_STREAM = "argus-demo-camera";
   static final String DATA_STREAM = "argus-demo-faces";
+  static final String PROCESSOR = "argus-demo-faces";
+  /** Argus accepts and ignores the role a Rekognition stream processor needs in AWS. */
+  static final String ROLE = "arn:aws:iam::000000000000:role/argus-demo";
+  /** After the video ended, records have stopped once none arrived for this long. */
+  static final Duration QUIET = Duration.ofSeconds(5);
   /** How long the demo waits for the analysis and the consumer to catch up after the video ended. */
   static final Duration DEFAULT_DRAIN = Duration.ofSeconds(120);
 
@@ -83,7 +88,12 @@ public final class DemoCommand implements Callable<Integer> {
       description = "Send a file at its own pace, as a camera would (default ${DEFAULT-VALUE}).")
   boolean realtime;
 
-  @Option(names = "--fps", defaultValue = "2", description = "Frames analysed per second of video (default ${DEFAULT-VALUE}).")
+  @Option(names = "--in-process",
+      description = "Analyse in this process (GetMedia + decoder + face search) instead of with a stream processor.")
+  boolean inProcess;
+
+  @Option(names = "--fps", defaultValue = "2", description = "With --in-process: frames analysed per second of video (default ${DEFAULT-VALUE}; "
+          + "stream processors analyse 5).")
   double framesPerSecond;
 
   @Option(names = "--threshold", defaultValue = "80", description = "FaceMatchThreshold, 0-100 (default ${DEFAULT-VALUE}).")
@@ -127,24 +137,62 @@ public final class DemoCommand implements Callable<Integer> {
     createDataStream(clients);
     out.printf("video stream %s -> face search -> data stream %s%n", VIDEO_STREAM, DATA_STREAM);
     out.flush();
+    String dataArn = clients.kinesis().describeStreamSummary(r -> r.streamName(DATA_STREAM))
+        .streamDescriptionSummary().streamARN();
+    return inProcess ? runInProcess(server, clients, control, video, videoArn)
+        : runWithProcessor(server, clients, control, video, videoArn, dataArn);
+  }
+
+  /** Analysis by a Rekognition stream processor inside the server (CreateStreamProcessor + Start). */
+  private int runWithProcessor(ArgusServer server, DemoClients clients, ControlPlaneClient control, String video,
+                               String videoArn, String dataArn) throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    clients.rekognition().createStreamProcessor(r -> r.name(PROCESSOR).roleArn(ROLE)
+        .input(i -> i.kinesisVideoStream(k -> k.arn(videoArn)))
+        .output(o -> o.kinesisDataStream(k -> k.arn(dataArn)))
+        .settings(st -> st.faceSearch(f -> f.collectionId(COLLECTION).faceMatchThreshold(threshold))));
+    clients.rekognition().startStreamProcessor(r -> r.name(PROCESSOR));
+    out.printf("stream processor %s: %s%n", PROCESSOR,
+        clients.rekognition().describeStreamProcessor(r -> r.name(PROCESSOR)).statusAsString());
+    FaceEventPrinter printer = new FaceEventPrinter(out, Clock.systemUTC(), () -> Long.MIN_VALUE);
+    try (Scheduler consumer = consumer(server, clients, printer)) {
+      consumer.start();
+      UploadMetrics.Snapshot uploaded = produce(control.putMediaEndpoint(VIDEO_STREAM), video);
+      // The processor's records end when it has read every fragment: wait for a quiet spell.
+      awaitTrue(() -> printer.lastRecordMillis() != Long.MIN_VALUE
+          && System.currentTimeMillis() - printer.lastRecordMillis() > QUIET.toMillis());
+      clients.rekognition().stopStreamProcessor(r -> r.name(PROCESSOR));
+      summary(out, uploaded, -1, printer, realtime || source != null);
+      return uploaded.fragmentsPersisted() > 0 ? 0 : 1;
+    }
+  }
+
+  /** Analysis in this process from face-detect's pieces ({@link LiveFaceSearch}). */
+  private int runInProcess(ArgusServer server, DemoClients clients, ControlPlaneClient control, String video,
+                           String videoArn) throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
     LiveFaceSearch analysis = new LiveFaceSearch(new LiveFaceSearch.Wiring(clients.media(), clients.kinesis(),
         new FrameAnalyzer(server.faces().analyzer()), server.faces().collections().get(COLLECTION), VIDEO_STREAM,
         videoArn, DATA_STREAM, threshold, framesPerSecond));
     FaceEventPrinter printer = new FaceEventPrinter(out, Clock.systemUTC(),
-        () -> analysis.originMillis().orElse(0L));
-    try (Scheduler consumer = new Scheduler(ConsumerConfig.defaults(DATA_STREAM, "argus-demo",
-        InitialPosition.trimHorizon()), clients.kinesis(), new HttpLeaseStore(URI.create(server.baseUrl()), COLLECTION),
-        printer::processor, Clock.systemUTC(), new Random())) {
+        () -> analysis.originMillis().orElse(Long.MIN_VALUE));
+    try (Scheduler consumer = consumer(server, clients, printer)) {
       consumer.start();
       analysis.start();
       UploadMetrics.Snapshot uploaded = produce(control.putMediaEndpoint(VIDEO_STREAM), video);
       awaitTrue(() -> analysis.framesParsed() >= uploaded.framesIn() || analysis.failure().isPresent());
       analysis.stop();
       awaitTrue(() -> printer.records() >= analysis.recordsPut());
-      summary(out, uploaded, analysis, printer, realtime || source != null);
+      summary(out, uploaded, analysis.framesAnalysed(), printer, realtime || source != null);
       analysis.failure().ifPresent(e -> err().println("argus demo: analysis failed: " + e));
       return uploaded.fragmentsPersisted() > 0 && analysis.failure().isEmpty() ? 0 : 1;
     }
+  }
+
+  private static Scheduler consumer(ArgusServer server, DemoClients clients, FaceEventPrinter printer) {
+    return new Scheduler(ConsumerConfig.defaults(DATA_STREAM, "argus-demo", InitialPosition.trimHorizon()),
+        clients.kinesis(), new HttpLeaseStore(URI.create(server.baseUrl()), COLLECTION), printer::processor,
+        Clock.systemUTC(), new Random());
   }
 
   private static void createDataStream(DemoClients clients) throws InterruptedException {
@@ -192,11 +240,13 @@ public final class DemoCommand implements Callable<Integer> {
     }
   }
 
-  private static void summary(PrintWriter out, UploadMetrics.Snapshot uploaded, LiveFaceSearch analysis,
+  /** @param framesAnalysed frames the analysis looked at, or -1 when unknown (a stream processor) */
+  private static void summary(PrintWriter out, UploadMetrics.Snapshot uploaded, long framesAnalysed,
                               FaceEventPrinter printer, boolean live) {
-    out.printf(Locale.ROOT, "summary: frames %d, fragments %d, frames analysed %d, faces detected %d, "
+    out.printf(Locale.ROOT, "summary: frames %d, fragments %d, frames analysed %s, faces detected %d, "
             + "face records %d, matches %d%n", uploaded.framesIn(), uploaded.fragmentsPersisted(),
-        analysis.framesAnalysed(), printer.faces(), printer.records(), printer.matches());
+        framesAnalysed < 0 ? "n/a" : Long.toString(framesAnalysed), printer.faces(), printer.records(),
+        printer.matches());
     for (FaceEventPrinter.Person p : printer.people()) {
       out.printf(Locale.ROOT, "  %s: seen %.2f s to %.2f s in %d frames, best similarity %.1f%n", p.name(),
           p.firstSeconds(), p.lastSeconds(), p.frames(), p.bestSimilarity());

@@ -54,10 +54,16 @@ final class FaceEventPrinter {
   private final List<Long> captureLatencies = new ArrayList<>();
   private final Map<String, Person> people = new LinkedHashMap<>();
   private long records;
+  private long lastRecordMillis = Long.MIN_VALUE;
+  /** Video time 0 when {@code originMillis} has none: the first record's fragment producer time. */
+  private long firstProducerMillis = Long.MIN_VALUE;
   private long faces;
   private long matches;
 
-  /** @param originMillis epoch ms of video time 0 (the first fragment's producer timestamp) */
+  /**
+   * @param originMillis epoch ms of video time 0 (the first fragment's producer timestamp), or
+   *                     {@code Long.MIN_VALUE} to use the first record's fragment's
+   */
   FaceEventPrinter(PrintWriter out, Clock clock, LongSupplier originMillis) {
     this.out = out;
     this.clock = clock;
@@ -66,6 +72,11 @@ final class FaceEventPrinter {
 
   synchronized long records() {
     return records;
+  }
+
+  /** Clock millis when the last record arrived, {@code Long.MIN_VALUE} before the first. */
+  synchronized long lastRecordMillis() {
+    return lastRecordMillis;
   }
 
   synchronized long faces() {
@@ -115,8 +126,13 @@ final class FaceEventPrinter {
     }
     JsonNode video = root.path("InputInformation").path("KinesisVideo");
     double offset = video.path("FrameOffsetInSeconds").asDouble();
-    double seconds = video.path("ProducerTimestamp").asDouble() + offset - originMillis.getAsLong() / 1000.0;
     long now = clock.millis();
+    if (firstProducerMillis == Long.MIN_VALUE) {
+      firstProducerMillis = Math.round(video.path("ProducerTimestamp").asDouble() * 1000);
+    }
+    long origin = originMillis.getAsLong() == Long.MIN_VALUE ? firstProducerMillis : originMillis.getAsLong();
+    double seconds = video.path("ProducerTimestamp").asDouble() + offset - origin / 1000.0;
+    lastRecordMillis = now;
     long latency = now - Math.round(video.path("ServerTimestamp").asDouble() * 1000);
     records++;
     if (latencies.size() < DEFAULT_MAX_SAMPLES) {

@@ -29,16 +29,33 @@ class DemoCommandTest {
   }
 
   @Test
-  void findsTheEnrolledPersonOnlyWhileOnScreen(@TempDir Path dir) {
+  void aStreamProcessorFindsTheEnrolledPersonOnlyWhileOnScreen(@TempDir Path dir) {
+    String text = runDemo("--realtime=false", "--data-dir", dir.toString());
+    assertThat(text).contains("stream processor argus-demo-faces: ");
+    assertRightPersonAtTheRightTimes(text, "n/a");
+  }
+
+  @Test
+  void theInProcessAnalysisFindsTheEnrolledPersonOnlyWhileOnScreen(@TempDir Path dir) {
+    String text = runDemo("--in-process", "--realtime=false", "--fps", "5", "--data-dir", dir.toString());
+    assertRightPersonAtTheRightTimes(text, "[1-9][0-9]*");
+  }
+
+  private static String runDemo(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     CommandLine command = Main.commandLine();
     command.setOut(new PrintWriter(out));
     command.setErr(new PrintWriter(err));
-    int exit = command.execute("demo", "--realtime=false", "--fps", "5", "--data-dir", dir.toString());
-    String text = out.toString();
-    assertThat(exit).as(text + err).isZero();
+    String[] all = new String[args.length + 1];
+    all[0] = "demo";
+    System.arraycopy(args, 0, all, 1, args.length);
+    int exit = command.execute(all);
+    assertThat(exit).as(out + "\n" + err).isZero();
+    return out.toString();
+  }
 
+  private static void assertRightPersonAtTheRightTimes(String text, String framesAnalysed) {
     List<Event> events = new ArrayList<>();
     for (String line : text.split("\n")) {
       Matcher m = EVENT.matcher(line);
@@ -56,7 +73,7 @@ class DemoCommandTest {
     assertThat(events).filteredOn(e -> e.seconds() > 11.5).isNotEmpty().noneMatch(Event::personA);
     assertThat(events).extracting(Event::fragment).doesNotContainNull();
     assertThat(text).contains("enrolled person-a as face ")
-        .containsPattern("summary: frames 546, fragments [1-9][0-9]*, frames analysed [1-9][0-9]*, faces detected "
+        .containsPattern("summary: frames 546, fragments [1-9][0-9]*, frames analysed " + framesAnalysed + ", faces detected "
             + events.size() + ", face records [1-9][0-9]*, matches " + a.size())
         .containsPattern("  person-a: seen [0-9.]+ s to [0-9.]+ s in " + a.size() + " frames")
         .contains("latency from frame upload to event: p50 ");
