@@ -33,12 +33,15 @@ public final class ArgusServer implements AutoCloseable {
   private final HttpServer http;
   /** Storage and background work to close after the port, most recently opened first. */
   private final Deque<AutoCloseable> resources;
+  private final FacesModule faces;
   private boolean closed;
 
-  private ArgusServer(DataDirectory dataDirectory, HttpServer http, Deque<AutoCloseable> resources) {
+  private ArgusServer(DataDirectory dataDirectory, HttpServer http, Deque<AutoCloseable> resources,
+                      FacesModule faces) {
     this.dataDirectory = dataDirectory;
     this.http = http;
     this.resources = resources;
+    this.faces = faces;
   }
 
   /** Opens the data directory and the modules, then binds the port. */
@@ -63,7 +66,7 @@ public final class ArgusServer implements AutoCloseable {
           new LeaseApi(leases), faces.api());
       HttpServer http = HttpServer.start(ServerConfig.defaults(config.host(), config.port()), apis);
       log.info("serving {} from {}", http.baseUrl(), dataDirectory.root());
-      return new ArgusServer(dataDirectory, http, resources);
+      return new ArgusServer(dataDirectory, http, resources, faces);
     } catch (IOException | InterruptedException | RuntimeException e) {
       closeAll(resources);
       dataDirectory.close();
@@ -77,6 +80,11 @@ public final class ArgusServer implements AutoCloseable {
 
   public int port() {
     return http.address().getPort();
+  }
+
+  /** The faces module (detector, embedder, collections), for in-process analysis such as {@code argus demo}. */
+  public FacesModule faces() {
+    return faces;
   }
 
   @Override
