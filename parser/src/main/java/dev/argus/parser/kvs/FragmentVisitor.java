@@ -11,10 +11,12 @@ import java.util.Objects;
  * Groups an {@link dev.argus.parser.mkv.MkvParser}'s events into KVS fragments and attaches each
  * fragment's {@link FragmentMetadata} to its frames. Feed it as the parser's listener.
  *
- * <p>A fragment is one Cluster with the Tags around it: Tags before a Cluster start the next
- * fragment's metadata; Tags after a Cluster that carry no AWS_KINESISVIDEO_FRAGMENT_NUMBER
- * (GetMedia's MILLIS_BEHIND_NOW and CONTINUATION_TOKEN) complete the current one. A fragment ends
- * at the next Cluster, at a Tags element naming a new fragment number, or at its Segment's end. A
+ * <p>A fragment is one Cluster with the Tags around it. Tags before a Cluster belong to its
+ * fragment. Tags after a Cluster without a FRAGMENT_NUMBER belong to the current fragment until
+ * its trailing KVS tags (MILLIS_BEHIND_NOW, CONTINUATION_TOKEN, error code/id: what GetMedia
+ * writes after a Cluster) were seen; later ones belong to the next fragment. A fragment ends at
+ * the next Cluster, at a Tags element naming a new fragment number, or at its Segment's end, so
+ * merged and unmerged GetMedia output give the same fragments. A
  * stream without KVS tags gets one fragment per Cluster, with {@link FragmentMetadata#NONE} plus
  * its other tags.
  *
@@ -27,6 +29,8 @@ public final class FragmentVisitor implements MkvVisitor {
   private final Map<String, String> pending = new LinkedHashMap<>();
   /** The open fragment's metadata, or null between fragments. */
   private FragmentMetadata current;
+  /** Whether the open fragment got its trailing KVS tags: later tags belong to the next one. */
+  private boolean trailerSeen;
   private int frames;
 
   public FragmentVisitor(FragmentListener listener) {
@@ -44,11 +48,15 @@ public final class FragmentVisitor implements MkvVisitor {
     for (var tag : event.tags()) {
       FragmentMetadata.flatten(tag.simpleTags(), values);
     }
-    if (current != null && !values.containsKey(KvsTags.FRAGMENT_NUMBER)) {
+    boolean trailer = closesFragment(values);
+    if (current != null && !values.containsKey(KvsTags.FRAGMENT_NUMBER) && (trailer || !trailerSeen)) {
       current = current.with(values);
+      trailerSeen |= trailer;
       return;
     }
-    endFragment();
+    if (values.containsKey(KvsTags.FRAGMENT_NUMBER)) {
+      endFragment();
+    }
     pending.putAll(values);
   }
 
@@ -56,6 +64,7 @@ public final class FragmentVisitor implements MkvVisitor {
   public void clusterStart(MkvEvent.ClusterStart event) {
     endFragment();
     current = FragmentMetadata.NONE.with(pending);
+    trailerSeen = false;
     pending.clear();
     frames = 0;
   }
@@ -77,6 +86,13 @@ public final class FragmentVisitor implements MkvVisitor {
     endFragment();
     flushPending();
     listener.onEndOfStream(event);
+  }
+
+  /** Whether tags are the ones KVS writes after a fragment's Cluster. */
+  private static boolean closesFragment(Map<String, String> values) {
+    return !values.containsKey(KvsTags.FRAGMENT_NUMBER) && (values.containsKey(KvsTags.MILLIS_BEHIND_NOW)
+        || values.containsKey(KvsTags.CONTINUATION_TOKEN) || values.containsKey(KvsTags.ERROR_CODE)
+        || values.containsKey(KvsTags.ERROR_ID));
   }
 
   private void endFragment() {

@@ -42,10 +42,11 @@ public final class KvsTags {
   public static Optional<Instant> parseTimestamp(String value) {
     try {
       BigDecimal seconds = new BigDecimal(value.trim());
-      if (seconds.signum() < 0 || seconds.scale() > 9 || seconds.precision() > 30) {
+      if (seconds.signum() < 0 || seconds.scale() > 9 || seconds.precision() - seconds.scale() > 15) {
         return Optional.empty();
       }
-      return Optional.of(Instant.ofEpochMilli(seconds.movePointRight(3).longValue()));
+      return Optional.of(Instant.ofEpochMilli(
+          seconds.movePointRight(3).setScale(0, java.math.RoundingMode.DOWN).longValueExact()));
     } catch (NumberFormatException | ArithmeticException e) {
       return Optional.empty();
     }

@@ -16,8 +16,10 @@ import java.util.zip.CRC32;
 final class ElementCursor {
 
   private final ByteBuffer buffer;
+  private final int start;
   private final int end;
   private final long streamDelta;
+  private final boolean verifyCrc;
   private int next;
   /** ID of the current child. */
   int id;
@@ -34,10 +36,22 @@ final class ElementCursor {
    * @param streamOffset stream offset of the byte at {@code start}
    */
   ElementCursor(ByteBuffer buffer, int start, int end, long streamOffset) {
+    this(buffer, start, end, streamOffset, true);
+  }
+
+  /** @param verifyCrc whether {@link #verifyLeadingCrc} checks (else it only skips the CRC element) */
+  ElementCursor(ByteBuffer buffer, int start, int end, long streamOffset, boolean verifyCrc) {
+    this.verifyCrc = verifyCrc;
     this.buffer = buffer;
+    this.start = start;
     this.next = start;
     this.end = end;
     this.streamDelta = streamOffset - start;
+  }
+
+  /** Stream offset of the body's first byte. */
+  long bodyOffset() {
+    return offsetOf(start);
   }
 
   /** Stream offset of a buffer index. */
@@ -116,7 +130,7 @@ final class ElementCursor {
 
   /** A cursor over the current child's children. */
   ElementCursor children() {
-    return new ElementCursor(buffer, dataIndex, dataIndex + size, offsetOf(dataIndex));
+    return new ElementCursor(buffer, dataIndex, dataIndex + size, offsetOf(dataIndex), verifyCrc);
   }
 
   /**
@@ -131,6 +145,9 @@ final class ElementCursor {
     int checkpoint = next;
     if (!next() || size != 4) {
       throw new MalformedMkvException("CRC-32 element is not 4 bytes", offsetOf(checkpoint));
+    }
+    if (!verifyCrc) {
+      return;
     }
     int stored = Integer.reverseBytes(buffer.getInt(dataIndex));
     CRC32 crc = new CRC32();

@@ -1,7 +1,6 @@
 package dev.argus.parser.mkv;
 
 import dev.argus.parser.ebml.EbmlIds;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -56,7 +55,7 @@ final class MetadataReader {
       }
     }
     if (scale <= 0) {
-      throw new MalformedMkvException("TimecodeScale must be positive: " + scale, c.offsetOf(0));
+      throw new MalformedMkvException("TimecodeScale must be positive: " + scale, c.bodyOffset());
     }
     return new SegmentInfo(scale, duration, title, muxingApp, writingApp);
   }
@@ -157,7 +156,7 @@ final class MetadataReader {
 
   private static SimpleTag simpleTag(ElementCursor c, int depth, int maxDepth) {
     if (depth > maxDepth) {
-      throw new MalformedMkvException("SimpleTag nested deeper than " + maxDepth, c.offsetOf(0));
+      throw new MalformedMkvException("SimpleTag nested deeper than " + maxDepth, c.bodyOffset());
     }
     String name = "";
     String value = "";
@@ -172,10 +171,5 @@ final class MetadataReader {
       }
     }
     return new SimpleTag(name, value, children);
-  }
-
-  /** A cursor over a whole element body at {@code [start, start + size)} of {@code buffer}. */
-  static ElementCursor body(ByteBuffer buffer, int start, int size, long streamOffset) {
-    return new ElementCursor(buffer, start, start + size, streamOffset);
   }
 }

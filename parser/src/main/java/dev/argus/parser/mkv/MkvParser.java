@@ -4,7 +4,6 @@ import dev.argus.parser.ebml.EbmlIds;
 import dev.argus.parser.ebml.Vint;
 import java.nio.ByteBuffer;
 import java.util.Objects;
-import java.util.zip.CRC32;
 
 /**
  * An incremental push parser for Matroska/WebM as Kinesis Video Streams uses it: feed it bytes in
@@ -44,6 +43,7 @@ public final class MkvParser {
   private final MkvListener listener;
   private final ParserLimits limits;
   private final BlockReader blocks;
+  private final boolean verifyCrc;
   /** Where the current block sits; reused for every block. */
   private final BlockReader.Context blockContext = new BlockReader.Context();
 
@@ -72,27 +72,9 @@ public final class MkvParser {
   private ByteBuffer bodyView = ByteBuffer.wrap(bodyBytes);
   private int bodyLength;
 
-  private boolean inSegment;
-  private long segmentStart;
-  /** Absolute end of the open Segment's data, or -1 for unknown size. */
-  private long segmentEnd;
   private long timecodeScale = SegmentInfo.DEFAULT_TIMECODE_SCALE;
-
-  private boolean inCluster;
-  private long clusterStart;
-  private long clusterDataStart;
-  private long clusterSize;
-  /** Absolute end of the open Cluster's data, or -1 for unknown size. */
-  private long clusterEnd;
-  /** Whether ClusterStart was reported (the Timecode was read). */
-  private boolean clusterStarted;
-  private long clusterTimecode;
-
-  /** A known-size Cluster's CRC-32, running over every byte after the CRC element. */
-  private final CRC32 crc = new CRC32();
-  private boolean crcActive;
-  private int crcStored;
-  private long crcOffset;
+  /** The open Segment and Cluster. */
+  private final Containers containers;
 
   private MkvException failure;
 
@@ -101,10 +83,22 @@ public final class MkvParser {
     this(listener, ParserLimits.DEFAULT);
   }
 
+  /** A parser that verifies CRC-32 elements. */
   public MkvParser(MkvListener listener, ParserLimits limits) {
+    this(listener, limits, true);
+  }
+
+  /**
+   * @param verifyCrc whether CRC-32 elements are checked; false reads files whose CRCs went stale
+   *     when a tool rewrote the data without recomputing them (the KVS parser library's segment
+   *     merger does that to Cluster Timecodes)
+   */
+  public MkvParser(MkvListener listener, ParserLimits limits, boolean verifyCrc) {
     this.listener = Objects.requireNonNull(listener, "listener");
     this.limits = Objects.requireNonNull(limits, "limits");
     this.blocks = new BlockReader(limits);
+    this.verifyCrc = verifyCrc;
+    this.containers = new Containers(listener);
   }
 
   /**
@@ -118,7 +112,11 @@ public final class MkvParser {
     return parser.finish();
   }
 
-  /** Bytes consumed so far: the offset the next fed byte will have. */
+  /**
+   * Bytes consumed so far: the offset the next fed byte will have. During a listener call it is
+   * the end of the element being reported (for {@link MkvEvent.ClusterStart}: the end of the
+   * Cluster's Timecode element; for {@link MkvEvent.SegmentStart}: its data offset).
+   */
   public long position() {
     return position;
   }
@@ -155,19 +153,7 @@ public final class MkvParser {
   public MkvEvent.EndOfStream finish() {
     checkUsable();
     try {
-      boolean truncated = state != State.HEADER || headerLength > 0;
-      if (!truncated && inCluster) {
-        truncated = clusterEnd >= 0;
-        if (!truncated) {
-          closeCluster(position);
-        }
-      }
-      if (!truncated && inSegment) {
-        truncated = segmentEnd >= 0;
-        if (!truncated) {
-          closeSegment(position);
-        }
-      }
+      boolean truncated = state != State.HEADER || headerLength > 0 || containers.closeAtEnd(position);
       state = State.FINISHED;
       MkvEvent.EndOfStream end = new MkvEvent.EndOfStream(position, truncated);
       listener.onEvent(end);
@@ -248,34 +234,14 @@ public final class MkvParser {
     id = elementId;
     size = elementSize;
     dataStart = position;
-    boolean topLevel = elementId == EbmlIds.EBML || elementId == MkvIds.SEGMENT;
-    if (inCluster && clusterEnd < 0 && (topLevel || MkvIds.isSegmentChild(elementId))) {
-      closeCluster(elementStart);
-    }
-    if (inSegment && !inCluster && segmentEnd < 0 && topLevel) {
-      closeSegment(elementStart);
-    }
-    checkBounds();
-    if (inCluster) {
+    containers.beforeElement(elementId, elementStart);
+    containers.checkBounds(elementId, elementStart, dataStart, elementSize);
+    if (containers.inCluster) {
       clusterChild();
-    } else if (inSegment) {
+    } else if (containers.inSegment) {
       segmentChild();
     } else {
       topLevel();
-    }
-  }
-
-  private void checkBounds() {
-    if (size == Vint.UNKNOWN_SIZE) {
-      boolean allowed = (id == MkvIds.SEGMENT && !inSegment) || (id == MkvIds.CLUSTER && inSegment && !inCluster);
-      if (!allowed) {
-        throw new MalformedMkvException(String.format("element 0x%X has unknown size", id), elementStart);
-      }
-      return;
-    }
-    long end = dataStart + size;
-    if ((inCluster && clusterEnd >= 0 && end > clusterEnd) || (inSegment && segmentEnd >= 0 && end > segmentEnd)) {
-      throw new MalformedMkvException(String.format("element 0x%X overruns its parent", id), elementStart);
     }
   }
 
@@ -304,7 +270,7 @@ public final class MkvParser {
       case MkvIds.SIMPLE_BLOCK -> hold(Body.SIMPLE_BLOCK, limits.maxFrameBytes());
       case MkvIds.BLOCK_GROUP -> hold(Body.BLOCK_GROUP, limits.maxFrameBytes());
       case EbmlIds.CRC32 -> {
-        if (elementStart == clusterDataStart && size == 4 && clusterEnd >= 0) {
+        if (verifyCrc && elementStart == containers.clusterDataStart && size == 4 && containers.clusterEnd >= 0) {
           hold(Body.CLUSTER_CRC, 4);
         } else {
           skip(false);
@@ -315,57 +281,19 @@ public final class MkvParser {
   }
 
   private void openSegment() {
-    inSegment = true;
-    segmentStart = elementStart;
-    segmentEnd = size < 0 ? -1 : dataStart + size;
     timecodeScale = SegmentInfo.DEFAULT_TIMECODE_SCALE;
-    listener.onEvent(new MkvEvent.SegmentStart(elementStart, dataStart, size));
+    containers.openSegment(elementStart, dataStart, size);
     afterElement();
   }
 
   private void openCluster() {
-    inCluster = true;
-    clusterStarted = false;
-    clusterStart = elementStart;
-    clusterDataStart = dataStart;
-    clusterSize = size;
-    clusterEnd = size < 0 ? -1 : dataStart + size;
+    containers.openCluster(elementStart, dataStart, size);
     afterElement();
-  }
-
-  private void closeCluster(long end) {
-    inCluster = false;
-    if (!clusterStarted) {
-      throw new MalformedMkvException("Cluster without a Timecode", clusterStart);
-    }
-    if (crcActive) {
-      crcActive = false;
-      if ((int) crc.getValue() != crcStored) {
-        throw new CrcMismatchException(MkvIds.CLUSTER, crcOffset, crcStored, (int) crc.getValue());
-      }
-    }
-    listener.onEvent(new MkvEvent.ClusterEnd(clusterStart, end));
-  }
-
-  private void closeSegment(long end) {
-    if (inCluster) {
-      closeCluster(end);
-    }
-    inSegment = false;
-    listener.onEvent(new MkvEvent.SegmentEnd(segmentStart, end));
   }
 
   /** Closes every known-size container whose end was reached. */
   private void afterElement() {
-    while (true) {
-      if (inCluster && clusterEnd >= 0 && position == clusterEnd) {
-        closeCluster(position);
-      } else if (inSegment && segmentEnd >= 0 && position == segmentEnd) {
-        closeSegment(position);
-      } else {
-        return;
-      }
-    }
+    containers.closeReached(position);
   }
 
   private void hold(Body kind, int limit) {
@@ -421,27 +349,26 @@ public final class MkvParser {
     long end = dataStart + size;
     switch (body) {
       case EBML -> listener.onEvent(new MkvEvent.Ebml(elementStart, end,
-          MetadataReader.ebmlHeader(MetadataReader.body(buf, index, length, dataStart))));
+          MetadataReader.ebmlHeader(body(buf, index, length))));
       case INFO -> {
-        SegmentInfo info = MetadataReader.info(MetadataReader.body(buf, index, length, dataStart));
+        SegmentInfo info = MetadataReader.info(body(buf, index, length));
         timecodeScale = info.timecodeScale();
         listener.onEvent(new MkvEvent.Info(elementStart, end, info));
       }
       case TRACKS -> listener.onEvent(new MkvEvent.Tracks(elementStart, end,
-          MetadataReader.tracks(MetadataReader.body(buf, index, length, dataStart))));
+          MetadataReader.tracks(body(buf, index, length))));
       case TAGS -> listener.onEvent(new MkvEvent.Tags(elementStart, end,
-          MetadataReader.tags(MetadataReader.body(buf, index, length, dataStart), limits.maxTagDepth())));
+          MetadataReader.tags(body(buf, index, length), limits.maxTagDepth())));
       case TIMECODE -> timecode(buf, index, length);
       case SIMPLE_BLOCK -> blocks.simpleBlock(buf, index, length, blockContext(end), listener);
       case BLOCK_GROUP -> blocks.blockGroup(buf, index, length, blockContext(end), listener);
-      case CLUSTER_CRC -> {
-        crcStored = Integer.reverseBytes(buf.getInt(index));
-        crc.reset();
-        crcActive = true;
-        crcOffset = elementStart;
-      }
+      case CLUSTER_CRC -> containers.startClusterCrc(buf.getInt(index), elementStart);
       default -> throw new IllegalStateException(body.name());
     }
+  }
+
+  private ElementCursor body(ByteBuffer buf, int index, int length) {
+    return new ElementCursor(buf, index, index + length, dataStart, verifyCrc);
   }
 
   private void timecode(ByteBuffer buf, int index, int length) {
@@ -449,22 +376,17 @@ public final class MkvParser {
     for (int i = 0; i < length; i++) {
       value = (value << 8) | (buf.get(index + i) & 0xFF);
     }
-    if (clusterStarted) {
-      throw new MalformedMkvException("second Timecode in a Cluster", elementStart);
-    }
-    clusterTimecode = value;
-    clusterStarted = true;
-    listener.onEvent(new MkvEvent.ClusterStart(clusterStart, clusterDataStart, clusterSize, value));
+    containers.clusterTimecode(value, elementStart);
   }
 
   private BlockReader.Context blockContext(long end) {
-    if (!clusterStarted) {
+    if (!containers.clusterStarted) {
       throw new MalformedMkvException("block before its Cluster's Timecode", elementStart);
     }
     BlockReader.Context ctx = blockContext;
     ctx.start = elementStart;
     ctx.end = end;
-    ctx.clusterTimecode = clusterTimecode;
+    ctx.clusterTimecode = containers.clusterTimecode;
     ctx.timecodeScale = timecodeScale;
     return ctx;
   }
@@ -497,14 +419,10 @@ public final class MkvParser {
 
   /** Advances past {@code n} bytes of {@code in}, running the Cluster CRC over them when active. */
   private void consume(ByteBuffer in, int n) {
-    int p = in.position();
-    if (crcActive) {
-      int limit = in.limit();
-      in.limit(p + n);
-      crc.update(in);
-      in.limit(limit);
+    if (containers.crcActive) {
+      containers.updateCrc(in, n);
     }
-    in.position(p + n);
+    in.position(in.position() + n);
     position += n;
   }
 }

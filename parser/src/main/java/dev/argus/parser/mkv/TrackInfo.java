@@ -8,7 +8,7 @@ import java.util.Objects;
  * One TrackEntry. Read by {@link MkvParser}, written by {@link dev.argus.parser.write.MkvWriter}.
  *
  * @param number TrackNumber (positive); blocks name their track by it
- * @param uid TrackUID (positive)
+ * @param uid TrackUID, an unsigned 64-bit value (print it with {@link Long#toUnsignedString(long)}); 0 when absent
  * @param type TrackType: {@link #TYPE_VIDEO}, {@link #TYPE_AUDIO}, ...
  * @param codecId CodecID, e.g. "V_MPEG4/ISO/AVC", "V_MPEGH/ISO/HEVC", "A_AAC"
  * @param codecPrivate CodecPrivate (for AVC: an AVCDecoderConfigurationRecord), empty when absent;

@@ -97,7 +97,7 @@ public final class MkvWriter {
   private static ElementBuffer trackEntry(TrackInfo track) {
     ElementBuffer e = new ElementBuffer()
         .uint(MkvIds.TRACK_NUMBER, track.number())
-        .uint(MkvIds.TRACK_UID, track.uid() > 0 ? track.uid() : track.number())
+        .uint(MkvIds.TRACK_UID, track.uid() != 0 ? track.uid() : track.number())
         .uint(MkvIds.TRACK_TYPE, track.type());
     if (!track.name().isEmpty()) {
       e.string(MkvIds.TRACK_NAME, track.name());
