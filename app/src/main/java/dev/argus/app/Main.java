@@ -1,5 +1,6 @@
 package dev.argus.app;
 
+import dev.argus.app.bench.BenchCommand;
 import dev.argus.app.mkv.MkvCommand;
 import dev.argus.app.server.ServerCommand;
 import picocli.CommandLine;
@@ -10,7 +11,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "argus", mixinStandardHelpOptions = true, versionProvider = Version.class,
     description = "Self-hosted video ingestion and analysis on the Kinesis Video, Rekognition and Kinesis APIs.",
-    subcommands = {ServerCommand.class, MkvCommand.class, dev.argus.app.produce.ProduceCommand.class,
+    subcommands = {ServerCommand.class, MkvCommand.class, BenchCommand.class, dev.argus.app.produce.ProduceCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

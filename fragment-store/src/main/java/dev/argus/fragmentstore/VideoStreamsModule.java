@@ -40,23 +40,36 @@ public final class VideoStreamsModule implements AutoCloseable {
     public static final String DEFAULT_REGION = "us-east-1";
     public static final String DEFAULT_ACCOUNT = "000000000000";
 
-    /** Threads that do the media API's disk reads and writes. */
-    public static final int DEFAULT_MEDIA_THREADS = 4;
+    /** Threads that store PutMedia fragments. */
+    public static final int DEFAULT_MEDIA_WRITER_THREADS = 8;
+    /** Threads that read fragments for GetMedia and GetMediaForFragmentList. */
+    public static final int DEFAULT_MEDIA_READER_THREADS = 4;
 
     private final VideoStreamCatalog catalog;
     private final AwsApi api;
     /** Null when opened without media. */
     private final FragmentStore store;
-    private final ExecutorService mediaWorkers;
+    private final ExecutorService mediaWriters;
+    private final ExecutorService mediaReaders;
     private final AwsApi mediaApi;
 
-    private VideoStreamsModule(VideoStreamCatalog catalog, FragmentStore store, ExecutorService mediaWorkers,
-                               Clock clock) {
+    private VideoStreamsModule(VideoStreamCatalog catalog, FragmentStore store, ExecutorService mediaWriters,
+                               ExecutorService mediaReaders, Clock clock) {
         this.catalog = catalog;
         this.api = new VideoControlPlaneApi(catalog);
         this.store = store;
-        this.mediaWorkers = mediaWorkers;
-        this.mediaApi = store == null ? null : new VideoMediaApi(catalog, store, mediaWorkers, clock);
+        this.mediaWriters = mediaWriters;
+        this.mediaReaders = mediaReaders;
+        this.mediaApi = store == null ? null : new VideoMediaApi(catalog, store, mediaWriters, mediaReaders, clock);
+    }
+
+    private static ExecutorService pool(String name, int threads) {
+        AtomicInteger count = new AtomicInteger();
+        return Executors.newFixedThreadPool(threads, r -> {
+            Thread thread = new Thread(r, name + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /**
@@ -70,13 +83,8 @@ public final class VideoStreamsModule implements AutoCloseable {
             CatalogFile file = new CatalogFile(dir);
             VideoStreamCatalog catalog = new VideoStreamCatalog(file.load(), file, store, clock, region, account);
             store.reconcile(catalog.streams());
-            AtomicInteger threads = new AtomicInteger();
-            ExecutorService workers = Executors.newFixedThreadPool(DEFAULT_MEDIA_THREADS, r -> {
-                Thread thread = new Thread(r, "video-media-" + threads.incrementAndGet());
-                thread.setDaemon(true);
-                return thread;
-            });
-            return new VideoStreamsModule(catalog, store, workers, clock);
+            return new VideoStreamsModule(catalog, store, pool("video-media-writer", DEFAULT_MEDIA_WRITER_THREADS),
+                    pool("video-media-reader", DEFAULT_MEDIA_READER_THREADS), clock);
         } catch (IOException | RuntimeException e) {
             store.close();
             throw e;
@@ -100,7 +108,7 @@ public final class VideoStreamsModule implements AutoCloseable {
                                           StreamLifecycleListener listener) throws IOException {
         CatalogFile file = new CatalogFile(Objects.requireNonNull(dir, "dir"));
         return new VideoStreamsModule(new VideoStreamCatalog(file.load(), file, listener, clock, region, account), null,
-                null, clock);
+                null, null, clock);
     }
 
     /** The control plane, for {@code HttpServer.start(config, apis)}. */
@@ -137,12 +145,14 @@ public final class VideoStreamsModule implements AutoCloseable {
      */
     @Override
     public void close() {
-        if (mediaWorkers != null) {
-            mediaWorkers.shutdown();
-            try {
-                mediaWorkers.awaitTermination(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        for (ExecutorService pool : new ExecutorService[] {mediaWriters, mediaReaders}) {
+            if (pool != null) {
+                pool.shutdown();
+                try {
+                    pool.awaitTermination(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
         }
         if (store != null) {

@@ -40,12 +40,21 @@ public final class VideoMediaApi implements AwsApi {
   private final MediaContext media;
   private final Map<String, Operation> operations;
 
-  /**
-   * @param workers runs disk reads and writes for media requests; must not reject (unbounded
-   *     queue): each connection keeps at most a couple of tasks queued
-   */
+  /** One pool for both reads and writes. */
   public VideoMediaApi(VideoStreamCatalog catalog, FragmentStore store, Executor workers, Clock clock) {
-    this.media = new MediaContext(catalog, store, workers, clock);
+    this(catalog, store, workers, workers, clock);
+  }
+
+  /**
+   * @param writers runs PutMedia's stores; must not reject (unbounded queue): each connection
+   *     keeps at most a couple of tasks queued
+   * @param readers runs GetMedia's and GetMediaForFragmentList's reads, so that readers never wait
+   *     behind writes stalled by an fsync; same rule
+   */
+  public VideoMediaApi(VideoStreamCatalog catalog, FragmentStore store, Executor writers, Executor readers,
+      Clock clock) {
+    Executor workers = readers;
+    this.media = new MediaContext(catalog, store, writers, clock);
     ArchivedMediaOperations archived = new ArchivedMediaOperations(catalog, store);
     UnaryOperation listFragments = request -> {
       try {

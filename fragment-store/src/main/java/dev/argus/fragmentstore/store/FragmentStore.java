@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Every stream's fragments, under {@code root/<streamName>/<creationMillis>/} (see {@link
- * StreamStorage}), with one group-commit {@link LogFlusher} for all their logs, retention, and
+ * StreamStorage}), with a few group-commit {@link LogFlusher}s shared by all their logs, retention, and
  * deletion. It is the catalog's {@link StreamLifecycleListener}: DeleteStream closes and deletes a
  * stream's directory, and a retention change (a decrease included) is applied at once.
  *
@@ -44,8 +44,9 @@ public final class FragmentStore implements StreamLifecycleListener, AutoCloseab
   private final Path root;
   private final Clock clock;
   private final StoreConfig config;
-  private final LogFlusher flusher;
-  private final LogConfig logConfig;
+  /** Group-commit flushers; each stream's logs use one, chosen by its key, so fsyncs of different streams overlap. */
+  private final LogFlusher[] flushers;
+  private final LogConfig[] logConfigs;
   private final Map<StreamKey, StreamStorage> open = new ConcurrentHashMap<>();
   /** Each known stream's retention, hours; from the catalog. */
   private final Map<StreamKey, Integer> retentionHours = new ConcurrentHashMap<>();
@@ -56,11 +57,15 @@ public final class FragmentStore implements StreamLifecycleListener, AutoCloseab
     this.root = root;
     this.clock = clock;
     this.config = config;
-    this.flusher = LogFlusher.start(config.flushInterval(), "fragment-store-flusher");
-    this.logConfig = LogConfig.defaults(FsyncPolicy.interval(flusher), clock)
-        .withMaxSegmentBytes(config.maxSegmentBytes())
-        .withMaxSegmentAge(config.segmentAge())
-        .withMaxEntryBytes(StoreConfig.MAX_FRAGMENT_BYTES + EntryCodec.FRAGMENT_PREFIX_BYTES);
+    this.flushers = new LogFlusher[config.flushers()];
+    this.logConfigs = new LogConfig[config.flushers()];
+    for (int i = 0; i < flushers.length; i++) {
+      flushers[i] = LogFlusher.start(config.flushInterval(), "fragment-store-flusher-" + i);
+      logConfigs[i] = LogConfig.defaults(FsyncPolicy.interval(flushers[i]), clock)
+          .withMaxSegmentBytes(config.maxSegmentBytes())
+          .withMaxSegmentAge(config.segmentAge())
+          .withMaxEntryBytes(StoreConfig.MAX_FRAGMENT_BYTES + EntryCodec.FRAGMENT_PREFIX_BYTES);
+    }
     this.maintenance = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread thread = new Thread(r, "fragment-store-maintenance");
       thread.setDaemon(true);
@@ -125,6 +130,7 @@ public final class FragmentStore implements StreamLifecycleListener, AutoCloseab
       storage = open.get(key);
       if (storage == null) {
         retentionHours.putIfAbsent(key, info.dataRetentionInHours());
+        LogConfig logConfig = logConfigs[Math.floorMod(key.hashCode(), logConfigs.length)];
         storage = StreamStorage.open(key, key.dir(root), logConfig, clock);
         open.put(key, storage);
       }
@@ -200,6 +206,16 @@ public final class FragmentStore implements StreamLifecycleListener, AutoCloseab
     }
   }
 
+  /**
+   * Forces every stream's pending appends now, on the calling thread, completing their persisted
+   * futures there (the flusher does this every {@link StoreConfig#flushInterval()}).
+   */
+  public void flush() {
+    for (LogFlusher flusher : flushers) {
+      flusher.flushAll();
+    }
+  }
+
   public StoreConfig config() {
     return config;
   }
@@ -227,6 +243,8 @@ public final class FragmentStore implements StreamLifecycleListener, AutoCloseab
       }
     }
     open.clear();
-    flusher.close();
+    for (LogFlusher flusher : flushers) {
+      flusher.close();
+    }
   }
 }

@@ -1,0 +1,82 @@
+package dev.argus.app.bench;
+
+import dev.argus.parser.kvs.KvsTags;
+import dev.argus.parser.mkv.MkvEvent;
+import dev.argus.parser.mkv.MkvParser;
+import dev.argus.parser.mkv.SimpleTag;
+import dev.argus.parser.mkv.Tag;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * A GetMedia consumer from NOW: parses the live MKV as it arrives and times each fragment's last
+ * frame from the producer sending it to this reader having it.
+ */
+final class BenchReader {
+  private final URI endpoint;
+  private final String stream;
+  private final Latencies liveEdge;
+  private final Map<String, Long> sentAt;
+
+  BenchReader(URI endpoint, String stream, Latencies liveEdge, Map<String, Long> sentAt) {
+    this.endpoint = endpoint;
+    this.stream = stream;
+    this.liveEdge = liveEdge;
+    this.sentAt = sentAt;
+  }
+
+  void run(long endNanos) throws IOException {
+    HttpURLConnection http = (HttpURLConnection) endpoint.resolve("/getMedia").toURL().openConnection();
+    http.setRequestMethod("POST");
+    http.setDoOutput(true);
+    http.setRequestProperty("Content-Type", "application/json");
+    http.setReadTimeout(1000);
+    byte[] body = ("{\"StreamName\":\"" + stream + "\",\"StartSelector\":{\"StartSelectorType\":\"NOW\"}}")
+        .getBytes(StandardCharsets.UTF_8);
+    try (OutputStream out = http.getOutputStream()) {
+      out.write(body);
+    }
+    long[] producerMillis = {-1};
+    // A chunk's known-size Cluster ends as soon as its last byte is parsed: that is when the
+    // fragment's last frame is in the reader's hands.
+    MkvParser parser = new MkvParser(event -> {
+      if (event instanceof MkvEvent.Tags tags) {
+        for (Tag tag : tags.tags()) {
+          for (SimpleTag simple : tag.simpleTags()) {
+            if (simple.name().equals(KvsTags.PRODUCER_TIMESTAMP)) {
+              KvsTags.parseTimestamp(simple.value()).ifPresent(t -> producerMillis[0] = t.toEpochMilli());
+            }
+          }
+        }
+      } else if (event instanceof MkvEvent.ClusterEnd) {
+        Long sent = sentAt.get(stream + "@" + producerMillis[0]);
+        if (sent != null) {
+          liveEdge.add((System.nanoTime() - sent) / 1_000);
+        }
+      }
+    });
+    byte[] buffer = new byte[64 * 1024];
+    try (InputStream in = http.getInputStream()) {
+      int n;
+      while (System.nanoTime() < endNanos) {
+        try {
+          n = in.read(buffer);
+        } catch (java.net.SocketTimeoutException idle) {
+          continue; // no fragment this second; check the deadline
+        }
+        if (n == -1) {
+          break;
+        }
+        parser.feed(ByteBuffer.wrap(buffer, 0, n));
+      }
+    } finally {
+      http.disconnect();
+    }
+  }
+}

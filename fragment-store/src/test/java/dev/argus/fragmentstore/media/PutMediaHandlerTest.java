@@ -1,0 +1,200 @@
+package dev.argus.fragmentstore.media;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.argus.awshttp.api.RequestHead;
+import dev.argus.fragmentstore.catalog.StreamInfo;
+import dev.argus.fragmentstore.fragment.FragmentMeta;
+import dev.argus.fragmentstore.fragment.TimestampKind;
+import dev.argus.fragmentstore.store.StreamStorage;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.codec.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PutMediaHandlerTest {
+  private static final long START_MILLIS = 1_700_000_000_000L;
+  @TempDir Path dir;
+  private MediaFixture fixture;
+
+  @BeforeEach
+  void open() throws Exception {
+    fixture = new MediaFixture(dir);
+  }
+
+  @AfterEach
+  void close() {
+    fixture.close();
+  }
+
+  private EmbeddedChannel put(String stream) {
+    RequestHead head = MediaFixture.head("/putMedia", Map.of("x-amzn-stream-name", stream,
+        "x-amzn-fragment-timecode-type", "RELATIVE", "x-amzn-producer-start-timestamp", "1700000000.000"));
+    EmbeddedChannel channel = new EmbeddedChannel(new PutMediaHandler(head, fixture.media));
+    channel.writeInbound(MediaFixture.request(head));
+    channel.runPendingTasks();
+    return channel;
+  }
+
+  private static void send(EmbeddedChannel channel, byte[] body, int chunk, boolean last) {
+    for (int i = 0; i < body.length && channel.isOpen(); i += chunk) {
+      int end = Math.min(body.length, i + chunk);
+      channel.writeInbound(MediaFixture.content(body, i, end, last && end == body.length));
+      channel.runPendingTasks();
+    }
+  }
+
+  private StreamStorage storage(StreamInfo info) throws Exception {
+    return fixture.store.open(info);
+  }
+
+  @Test
+  void clustersMkvGetsEveryAckInOrderAndIsStored() throws Exception {
+    StreamInfo info = fixture.createStream("cam", 24);
+    EmbeddedChannel channel = put("cam");
+    send(channel, TestMkv.clustersMkv(), 100_000, true);
+    fixture.flush();
+    channel.runPendingTasks();
+    MediaFixture.Written written = MediaFixture.drain(channel);
+    assertThat(written.head().status().code()).isEqualTo(200);
+    assertThat(written.ended()).isTrue();
+    List<JsonNode> acks = written.acks();
+    List<Long> timecodes = acks.stream().filter(a -> a.get("EventType").asText().equals("BUFFERING"))
+        .map(a -> a.get("FragmentTimecode").asLong()).toList();
+    assertThat(timecodes).hasSize(8).startsWith(0L, 1999L, 3999L).endsWith(13997L).isSorted();
+    for (long timecode : timecodes) {
+      List<String> types = new ArrayList<>();
+      String number = null;
+      for (JsonNode ack : acks) {
+        if (ack.path("FragmentTimecode").asLong(-1) == timecode) {
+          types.add(ack.get("EventType").asText());
+          if (ack.has("FragmentNumber")) {
+            assertThat(ack.get("FragmentNumber").isTextual()).isTrue();
+            assertThat(number == null || number.equals(ack.get("FragmentNumber").asText())).isTrue();
+            number = ack.get("FragmentNumber").asText();
+          }
+        }
+      }
+      assertThat(types).as("acks of fragment at %d", timecode).containsExactly("BUFFERING", "RECEIVED", "PERSISTED");
+    }
+    assertThat(acks).hasSize(24);
+    StreamStorage storage = storage(info);
+    List<FragmentMeta> stored = storage.query(i -> i.range(TimestampKind.SERVER_TIMESTAMP, 0, Long.MAX_VALUE, null, 100));
+    assertThat(stored).extracting(FragmentMeta::frameCount).containsExactlyElementsOf(TestMkv.CLUSTERS_MKV_FRAMES);
+    assertThat(stored).extracting(FragmentMeta::producerMillis)
+        .containsExactlyElementsOf(timecodes.stream().map(t -> START_MILLIS + t).toList());
+    assertThat(stored).extracting(m -> m.number().toString()).isSorted();
+    assertThat(channel.pipeline().get(PutMediaHandler.class)).isNull();
+  }
+
+  @Test
+  void decreasingTimecodeIsError4004AndTheStreamStaysUsable() throws Exception {
+    StreamInfo info = fixture.createStream("cam", 24);
+    EmbeddedChannel channel = put("cam");
+    byte[] body = TestMkv.concat(TestMkv.header(1), TestMkv.cluster(5000, 1, 10, 100, 10),
+        TestMkv.cluster(4000, 1, 10, 100, 10), TestMkv.cluster(9000, 1, 10, 100, 10));
+    send(channel, body, 50, false);
+    fixture.flush();
+    channel.runPendingTasks();
+    List<JsonNode> acks = MediaFixture.drain(channel).acks();
+    JsonNode error = acks.stream().filter(a -> a.get("EventType").asText().equals("ERROR")).findFirst().orElseThrow();
+    assertThat(error.get("ErrorId").asInt()).isEqualTo(4004);
+    assertThat(error.get("FragmentTimecode").asLong()).isEqualTo(4000);
+    assertThat(acks).filteredOn(a -> a.path("FragmentTimecode").asLong() == 5000)
+        .extracting(a -> a.get("EventType").asText()).containsExactly("BUFFERING", "RECEIVED", "PERSISTED");
+    assertThat(acks).filteredOn(a -> a.path("FragmentTimecode").asLong() == 4000)
+        .extracting(a -> a.get("EventType").asText()).containsExactly("BUFFERING", "ERROR");
+    assertThat(acks).hasSize(5);
+    assertThat(channel.isOpen()).isFalse();
+    assertThat(storage(info).fragmentCount()).isEqualTo(1);
+
+    EmbeddedChannel again = put("cam");
+    send(again, TestMkv.concat(TestMkv.header(1), TestMkv.cluster(9000, 1, 10, 100, 10)), 1000, true);
+    fixture.flush();
+    again.runPendingTasks();
+    assertThat(MediaFixture.drain(again).acks()).extracting(a -> a.get("EventType").asText())
+        .containsExactly("BUFFERING", "RECEIVED", "PERSISTED");
+    assertThat(storage(info).fragmentCount()).isEqualTo(2);
+  }
+
+  @Test
+  void garbageIsError4006AndStoresNothing() throws Exception {
+    StreamInfo info = fixture.createStream("cam", 24);
+    EmbeddedChannel channel = put("cam");
+    byte[] garbage = new byte[4000];
+    new java.util.Random(3).nextBytes(garbage);
+    garbage[0] = 0;
+    send(channel, garbage, 1000, true);
+    List<JsonNode> acks = MediaFixture.drain(channel).acks();
+    assertThat(acks).hasSize(1);
+    assertThat(acks.get(0).get("ErrorId").asInt()).isEqualTo(4006);
+    assertThat(storage(info).fragmentCount()).isZero();
+  }
+
+  @Test
+  void disconnectMidFragmentStoresNothingHalf() throws Exception {
+    StreamInfo info = fixture.createStream("cam", 24);
+    EmbeddedChannel channel = put("cam");
+    byte[] body = TestMkv.clustersMkv();
+    send(channel, Arrays.copyOf(body, body.length / 2), 10_000, false);
+    int stored = storage(info).fragmentCount();
+    channel.close();
+    assertThat(stored).isBetween(3, 4);
+    assertThat(storage(info).fragmentCount()).isEqualTo(stored);
+    // the connection slot was given back
+    EmbeddedChannel next = put("cam");
+    assertThat(MediaFixture.drain(next).head().status().code()).isEqualTo(200);
+  }
+
+  @Test
+  void secondConnectionIsRefusedAndUnknownStreamIsNotFound() {
+    fixture.createStream("cam", 24);
+    EmbeddedChannel first = put("cam");
+    assertThat(MediaFixture.drain(first).head().status().code()).isEqualTo(200);
+    EmbeddedChannel second = put("cam");
+    HttpResponse refused = MediaFixture.drain(second).head();
+    assertThat(refused.status().code()).isEqualTo(400);
+    assertThat(refused.headers().get("x-amzn-ErrorType")).isEqualTo("ConnectionLimitExceededException");
+    EmbeddedChannel unknown = put("nope");
+    HttpResponse missing = MediaFixture.drain(unknown).head();
+    assertThat(missing.status().code()).isEqualTo(404);
+    assertThat(missing.headers().get("x-amzn-ErrorType")).isEqualTo("ResourceNotFoundException");
+  }
+
+  @Test
+  void zeroRetentionStopsAtReceived() throws Exception {
+    fixture.createStream("live", 0);
+    EmbeddedChannel channel = put("live");
+    send(channel, TestMkv.concat(TestMkv.header(1), TestMkv.cluster(0, 1, 5, 33, 10)), 1000, true);
+    fixture.flush();
+    channel.runPendingTasks();
+    MediaFixture.Written written = MediaFixture.drain(channel);
+    assertThat(written.acks()).extracting(a -> a.get("EventType").asText()).containsExactly("BUFFERING", "RECEIVED");
+    assertThat(written.ended()).isTrue();
+  }
+
+  @Test
+  void silenceSendsIdleAcksThenEndsTheRequest() throws Exception {
+    fixture.createStream("cam", 24);
+    EmbeddedChannel channel = put("cam");
+    send(channel, TestMkv.header(1), 1000, false);
+    for (int second = 0; second < PutMediaHandler.DEFAULT_SILENCE_TIMEOUT_SECONDS; second++) {
+      channel.advanceTimeBy(1, java.util.concurrent.TimeUnit.SECONDS);
+      channel.runScheduledPendingTasks();
+    }
+    channel.runPendingTasks();
+    MediaFixture.Written written = MediaFixture.drain(channel);
+    List<JsonNode> acks = written.acks();
+    assertThat(acks).isNotEmpty().allMatch(a -> a.get("EventType").asText().equals("IDLE"));
+    assertThat(acks.size()).isBetween(8, 10);
+    assertThat(written.ended()).isTrue();
+  }
+}
