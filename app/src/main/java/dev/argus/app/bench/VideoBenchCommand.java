@@ -69,50 +69,27 @@ public final class VideoBenchCommand implements Callable<Integer> {
     return 0;
   }
 
+  /** What one run measures. */
+  private record Run(Latencies persisted, Latencies live, AtomicLong errors, Map<String, Long> sentAt) {
+    Run() {
+      this(new Latencies(), new Latencies(), new AtomicLong(), new ConcurrentHashMap<>());
+    }
+  }
+
   private void run(int n, Clip clip) throws Exception {
     Path data = Files.createTempDirectory("argus-bench-");
     Process server = startServer(data);
     try {
       URI endpoint = awaitEndpoint(server);
-      HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-      for (int i = 0; i < n; i++) {
-        HttpResponse<String> created = http.send(HttpRequest.newBuilder(endpoint.resolve("/createStream"))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString("{\"StreamName\":\"bench-" + i + "\",\"DataRetentionInHours\":1}"))
-            .build(), HttpResponse.BodyHandlers.ofString());
-        if (created.statusCode() != 200) {
-          throw new IOException("CreateStream failed: " + created.body());
-        }
-      }
-      Latencies persisted = new Latencies();
-      Latencies live = new Latencies();
-      AtomicLong errors = new AtomicLong();
-      Map<String, Long> sentAt = new ConcurrentHashMap<>();
+      createStreams(endpoint, n);
+      Run run = new Run();
       ExecutorService threads = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "bench");
         t.setDaemon(true);
         return t;
       });
-      long track = 1;
       long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-      List<Future<?>> tasks = new ArrayList<>();
-      int readerCount = Math.min(readers, n);
-      for (int i = 0; i < readerCount; i++) {
-        BenchReader reader = new BenchReader(endpoint, "bench-" + i, live, sentAt);
-        tasks.add(threads.submit(() -> {
-          reader.run(end + TimeUnit.SECONDS.toNanos(3));
-          return null;
-        }));
-      }
-      Thread.sleep(500);
-      for (int i = 0; i < n; i++) {
-        BenchProducer producer = new BenchProducer(endpoint, "bench-" + i, clip, track, persisted, errors, sentAt);
-        tasks.add(threads.submit(() -> {
-          Thread.sleep((long) (Math.random() * 2000)); // cameras do not start in lockstep
-          producer.run(end);
-          return null;
-        }));
-      }
+      List<Future<?>> tasks = startClients(endpoint, n, clip, run, threads, end);
       long cpuStart = cpuNanos(server);
       long wallStart = System.nanoTime();
       long rss = 0;
@@ -121,28 +98,76 @@ public final class VideoBenchCommand implements Callable<Integer> {
         rss = Math.max(rss, rssBytes(server));
       }
       double cores = (cpuNanos(server) - cpuStart) / (double) (System.nanoTime() - wallStart);
-      for (Future<?> task : tasks) {
-        try {
-          task.get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-          System.err.println("bench task failed: " + e);
-        }
-      }
+      awaitAll(tasks);
       threads.shutdownNow();
       double mib = rss / (1024.0 * 1024.0);
       System.out.printf("%7d  %16.1f  %16.1f  %9d  %6d  %11.1f  %11.1f  %16.2f  %14.4f  %14.0f  %18.2f%n", n,
-          persisted.percentileMillis(50), persisted.percentileMillis(99), persisted.count(), errors.get(),
-          live.percentileMillis(50), live.percentileMillis(99), cores, cores / n, mib, mib / n);
+          run.persisted().percentileMillis(50), run.persisted().percentileMillis(99), run.persisted().count(),
+          run.errors().get(), run.live().percentileMillis(50), run.live().percentileMillis(99), cores, cores / n,
+          mib, mib / n);
       System.out.flush();
     } finally {
-      server.destroy();
-      server.waitFor(30, TimeUnit.SECONDS);
-      if (server.isAlive()) {
-        server.destroyForcibly().waitFor();
-      }
+      stopServer(server);
       try (Stream<Path> paths = Files.walk(data)) {
         paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       }
+    }
+  }
+
+  private static void createStreams(URI endpoint, int n) throws IOException, InterruptedException {
+    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    for (int i = 0; i < n; i++) {
+      HttpResponse<String> created = http.send(HttpRequest.newBuilder(endpoint.resolve("/createStream"))
+          .header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString("{\"StreamName\":\"bench-" + i + "\",\"DataRetentionInHours\":1}"))
+          .build(), HttpResponse.BodyHandlers.ofString());
+      if (created.statusCode() != 200) {
+        throw new IOException("CreateStream failed: " + created.body());
+      }
+    }
+  }
+
+  /** Readers first (from NOW), then producers with staggered starts, as cameras come online. */
+  private List<Future<?>> startClients(URI endpoint, int n, Clip clip, Run run, ExecutorService threads, long end)
+      throws InterruptedException {
+    List<Future<?>> tasks = new ArrayList<>();
+    for (int i = 0; i < Math.min(readers, n); i++) {
+      BenchReader reader = new BenchReader(endpoint, "bench-" + i, run.live(), run.sentAt());
+      tasks.add(threads.submit(() -> {
+        reader.run(end + TimeUnit.SECONDS.toNanos(3));
+        return null;
+      }));
+    }
+    Thread.sleep(500);
+    java.util.Random random = new java.util.Random(n);
+    for (int i = 0; i < n; i++) {
+      BenchProducer producer = new BenchProducer(endpoint, "bench-" + i, clip, 1, run.persisted(), run.errors(),
+          run.sentAt());
+      long delay = random.nextInt(2000);
+      tasks.add(threads.submit(() -> {
+        Thread.sleep(delay);
+        producer.run(end);
+        return null;
+      }));
+    }
+    return tasks;
+  }
+
+  private static void awaitAll(List<Future<?>> tasks) {
+    for (Future<?> task : tasks) {
+      try {
+        task.get(30, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        System.err.println("bench task failed: " + e);
+      }
+    }
+  }
+
+  private static void stopServer(Process server) throws InterruptedException {
+    server.destroy();
+    server.waitFor(30, TimeUnit.SECONDS);
+    if (server.isAlive()) {
+      server.destroyForcibly().waitFor();
     }
   }
 

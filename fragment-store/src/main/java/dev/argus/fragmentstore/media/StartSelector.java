@@ -4,6 +4,8 @@ import dev.argus.fragmentstore.fragment.FragmentIndex;
 import dev.argus.fragmentstore.fragment.FragmentMeta;
 import dev.argus.fragmentstore.fragment.FragmentNumber;
 import dev.argus.fragmentstore.fragment.TimestampKind;
+import dev.argus.fragmentstore.store.FragmentCursor;
+import dev.argus.fragmentstore.store.StreamStorage;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -48,6 +50,17 @@ public sealed interface StartSelector {
     public Continuation {
       Objects.requireNonNull(last, "last");
     }
+  }
+
+  /**
+   * A cursor over {@code stream} from where this selector starts: the in-process way to tail a
+   * stream (what GetMedia does), e.g. {@code new StartSelector.Now().openCursor(store.open(info))}.
+   *
+   * @throws FragmentNotFoundException as {@link #resolve}
+   */
+  default FragmentCursor openCursor(StreamStorage stream) {
+    long epoch = stream.key().creationMillis();
+    return stream.cursor(stream.query(index -> resolve(index, stream.nextOffset(), epoch)));
   }
 
   /**

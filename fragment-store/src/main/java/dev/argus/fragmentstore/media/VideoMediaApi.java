@@ -12,7 +12,6 @@ import dev.argus.fragmentstore.catalog.InvalidArgumentException;
 import dev.argus.fragmentstore.catalog.VideoStreamCatalog;
 import dev.argus.fragmentstore.fragment.FragmentMeta;
 import dev.argus.fragmentstore.fragment.FragmentNumber;
-import dev.argus.fragmentstore.store.FragmentCursor;
 import dev.argus.fragmentstore.store.FragmentStore;
 import dev.argus.fragmentstore.store.StreamKey;
 import dev.argus.fragmentstore.store.StreamStorage;
@@ -89,10 +88,7 @@ public final class VideoMediaApi implements AwsApi {
           + ReaderLimits.DEFAULT_MAX_GET_MEDIA + " GetMedia connections");
     }
     try {
-      long epoch = stream.key().creationMillis();
-      long start = stream.query(index -> selector.resolve(index, stream.nextOffset(), epoch));
-      FragmentCursor cursor = stream.cursor(start);
-      return new GetMediaSource(cursor, slot, media.clock());
+      return new GetMediaSource(selector.openCursor(stream), slot, media.clock());
     } catch (RuntimeException e) {
       slot.close();
       throw e;

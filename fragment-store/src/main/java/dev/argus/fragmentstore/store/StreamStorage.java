@@ -40,6 +40,9 @@ import java.util.function.Function;
  * is wholly written to the log, before it is durable, so live readers see it at once. After a
  * crash, what the log kept is what is visible; a fragment never appears partially.
  *
+ * <p>Cost of open: the index is rebuilt by reading every stored entry, payload included, so opening
+ * takes time in proportion to the stream's stored bytes (a sidecar index would avoid that).
+ *
  * <p>Thread-safe. Appends, retention and close are serialised by the writer lock; reads go
  * straight to the log (safe from any thread) and to the index under its monitor.
  */

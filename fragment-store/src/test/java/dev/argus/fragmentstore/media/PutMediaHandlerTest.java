@@ -170,6 +170,43 @@ class PutMediaHandlerTest {
   }
 
   @Test
+  void deletingTheStreamMidPutIsError4008() throws Exception {
+    StreamInfo info = fixture.createStream("doomed", 24);
+    EmbeddedChannel channel = put("doomed");
+    send(channel, TestMkv.concat(TestMkv.header(1), TestMkv.cluster(0, 1, 5, 33, 10)), 1000, false);
+    StreamStorage storage = storage(info);
+    fixture.catalog.delete(info.arn(), null);
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+    while (!storage.isClosed() && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
+    send(channel, TestMkv.concat(TestMkv.cluster(1000, 1, 5, 33, 10), TestMkv.cluster(2000, 1, 5, 33, 10)), 1000,
+        false);
+    channel.runPendingTasks();
+    List<JsonNode> acks = MediaFixture.drain(channel).acks();
+    JsonNode error = acks.get(acks.size() - 1);
+    assertThat(error.get("EventType").asText()).isEqualTo("ERROR");
+    assertThat(error.get("ErrorId").asInt()).isEqualTo(4008);
+    assertThat(error.get("ErrorCode").asText()).isEqualTo("STREAM_NOT_ACTIVE");
+  }
+
+  @Test
+  void streamCanBeNamedByArn() throws Exception {
+    StreamInfo info = fixture.createStream("by-arn", 24);
+    RequestHead head = MediaFixture.head("/putMedia", Map.of("x-amzn-stream-arn", info.arn().toString(),
+        "x-amzn-fragment-timecode-type", "ABSOLUTE"));
+    EmbeddedChannel channel = new EmbeddedChannel(new PutMediaHandler(head, fixture.media));
+    channel.writeInbound(MediaFixture.request(head));
+    channel.runPendingTasks();
+    send(channel, TestMkv.concat(TestMkv.header(1), TestMkv.cluster(1_700_000_000_000L, 1, 3, 33, 10)), 500, true);
+    fixture.flush();
+    channel.runPendingTasks();
+    assertThat(MediaFixture.drain(channel).acks()).extracting(a -> a.get("EventType").asText())
+        .containsExactly("BUFFERING", "RECEIVED", "PERSISTED");
+    assertThat(storage(info).query(i -> i.last()).orElseThrow().producerMillis()).isEqualTo(1_700_000_000_000L);
+  }
+
+  @Test
   void zeroRetentionStopsAtReceived() throws Exception {
     fixture.createStream("live", 0);
     EmbeddedChannel channel = put("live");
