@@ -130,7 +130,7 @@ final class H264Encoder implements AutoCloseable {
       boolean key = (packet.flags() & AV_PKT_FLAG_KEY) != 0;
       av_packet_unref(packet);
       if (micros != null && data.length > 0) {
-        byte[] sample = AvcFormat.isAnnexB(data) ? AvcFormat.toAvcc(AvcFormat.splitAnnexB(data)) : data;
+        byte[] sample = AvcFormat.isAnnexB(data) ? AvcFormat.annexBToAvcc(data) : data;
         out.add(new Packet(1, micros, micros, key, sample));
       }
     }

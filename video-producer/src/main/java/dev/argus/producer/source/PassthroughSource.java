@@ -211,7 +211,7 @@ final class PassthroughSource implements MediaSource {
       anchorMicros = options.clock().millis() * 1000L - Math.min(ptsMicros, dtsMicros);
     }
     lastDtsMicros = dtsMicros;
-    byte[] sample = annexB && AvcFormat.isAnnexB(data) ? AvcFormat.toAvcc(AvcFormat.splitAnnexB(data)) : data;
+    byte[] sample = annexB && AvcFormat.isAnnexB(data) ? AvcFormat.annexBToAvcc(data) : data;
     boolean key = (packet.flags() & AV_PKT_FLAG_KEY) != 0;
     return new Packet(1, anchorMicros + ptsMicros, anchorMicros + dtsMicros, key, sample);
   }

@@ -39,6 +39,8 @@ public final class StreamUploader implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(StreamUploader.class);
   /** How often the uploader thread re-checks staleness and rotation while idle. */
   static final Duration POLL = Duration.ofMillis(50);
+  /** How long a failed connection's event loop gets to report why (a refusal, an error). */
+  static final Duration VERDICT_WAIT = Duration.ofSeconds(1);
 
   private final UploadConfig config;
   private final ContentBuffer buffer;
@@ -156,6 +158,9 @@ public final class StreamUploader implements AutoCloseable {
         } finally {
           connection.close();
         }
+        if (outcome == Outcome.FAILED) {
+          session.awaitVerdict(VERDICT_WAIT); // e.g. a refusal read just before the peer closed
+        }
         synchronized (session) {
           // an ack being handled on the event loop finishes its bookkeeping before we go on
           if (session.persistedSeen) {
@@ -195,7 +200,9 @@ public final class StreamUploader implements AutoCloseable {
         return Outcome.FAILED;
       }
       if (session.ended) {
-        return buffer.drained() ? Outcome.DRAINED : Outcome.FAILED;
+        // a server closing an idle request (nothing outstanding, e.g. while a camera reconnects)
+        // is not a failure: reconnect without counting it
+        return buffer.drained() ? Outcome.DRAINED : buffer.awaitingAcks() ? Outcome.FAILED : Outcome.ROTATED;
       }
       Instant now = clock.instant();
       if (config.policy().isStale(session.lastAck, now, buffer.awaitingAcks())) {
@@ -275,6 +282,14 @@ public final class StreamUploader implements AutoCloseable {
     volatile PutMediaException failure;
     volatile PutMediaException resend;
     volatile PutMediaException fatal;
+
+    /** Waits until the event loop said why the connection ended, up to {@code timeout}. */
+    void awaitVerdict(Duration timeout) throws InterruptedException {
+      long deadline = System.nanoTime() + timeout.toNanos();
+      while (failure == null && resend == null && fatal == null && !ended && System.nanoTime() < deadline) {
+        Thread.sleep(5);
+      }
+    }
 
     PutMediaException reason() {
       PutMediaException why = failure != null ? failure : resend;

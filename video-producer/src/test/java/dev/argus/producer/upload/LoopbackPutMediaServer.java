@@ -59,6 +59,7 @@ final class LoopbackPutMediaServer implements AutoCloseable {
   final List<Received> received = new CopyOnWriteArrayList<>();
   final AtomicInteger connections = new AtomicInteger();
   final List<String> streamNames = new CopyOnWriteArrayList<>();
+  private final List<Channel> children = new CopyOnWriteArrayList<>();
   private final Channel server;
   private final Behaviour behaviour;
 
@@ -68,6 +69,7 @@ final class LoopbackPutMediaServer implements AutoCloseable {
         .childHandler(new ChannelInitializer<SocketChannel>() {
           @Override
           protected void initChannel(SocketChannel ch) {
+            children.add(ch);
             ch.pipeline().addLast(new HttpServerCodec(), new Handler(connections.getAndIncrement()));
           }
         }).bind("127.0.0.1", 0).sync().channel();
@@ -88,6 +90,15 @@ final class LoopbackPutMediaServer implements AutoCloseable {
   /** Acks every cluster RECEIVED then PERSISTED. */
   static List<String> persisted(long timecode) {
     return List.of(ack("BUFFERING", timecode), ack("RECEIVED", timecode), ack("PERSISTED", timecode));
+  }
+
+  /** Ends every open request: the response's last chunk, then a close (as a server's idle timeout does). */
+  void closeAll() {
+    for (Channel ch : children) {
+      if (ch.isActive()) {
+        ch.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT).addListener(f -> ch.close());
+      }
+    }
   }
 
   @Override

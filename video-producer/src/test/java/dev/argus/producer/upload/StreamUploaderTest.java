@@ -199,6 +199,53 @@ class StreamUploaderTest {
     }
   }
 
+  @Test
+  void aServerClosingAnIdleRequestIsNotAFailure() throws Exception {
+    LoopbackPutMediaServer.Behaviour closesAfterEach = new LoopbackPutMediaServer.Behaviour() {
+      @Override
+      public List<String> onCluster(int connection, long timecode, int frames) {
+        return LoopbackPutMediaServer.persisted(timecode);
+      }
+
+      @Override
+      public long cutAfterBytes(int connection) {
+        return -1;
+      }
+    };
+    try (LoopbackPutMediaServer server = new LoopbackPutMediaServer(group, closesAfterEach)) {
+      Recorder recorder = new Recorder();
+      List<EncodedFragment> fragments = fragments(4, 8);
+      UploadConfig config = UploadConfig.defaults(new PutMediaTarget(server.endpoint(), "cam-1"))
+          .withPolicy(fast().withMaxConsecutiveFailures(1));
+      StreamUploader uploader = new StreamUploader(config, MkvPackaging.header(TRACK), group, Clock.systemUTC(),
+          new Random(1), recorder, new UploadMetrics());
+      uploader.start();
+      for (EncodedFragment f : fragments) {
+        uploader.offer(f);
+        awaitPersisted(uploader, f.sequence() + 1);
+        server.closeAll(); // the server ends every request while nothing is outstanding
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (server.connections.get() < f.sequence() + 2 && System.nanoTime() < deadline) {
+          Thread.sleep(10); // the uploader opens its next request by itself
+        }
+      }
+      uploader.finish();
+      assertThat(uploader.awaitDone(Duration.ofSeconds(60))).isTrue();
+      assertThat(uploader.completed()).isTrue();
+      assertThat(recorder.errors).isEmpty();
+      assertThat(server.connections.get()).isGreaterThanOrEqualTo(4);
+      uploader.close();
+    }
+  }
+
+  private static void awaitPersisted(StreamUploader uploader, long count) throws InterruptedException {
+    long deadline = System.nanoTime() + 30_000_000_000L;
+    while (uploader.metrics().snapshot().fragmentsPersisted() < count && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    assertThat(uploader.metrics().snapshot().fragmentsPersisted()).isEqualTo(count);
+  }
+
   private static ReconnectPolicy fast() {
     return ReconnectPolicy.defaults().withBackoff(Duration.ofMillis(10), Duration.ofMillis(100))
         .withStaleAfter(Duration.ofSeconds(5));
