@@ -13,8 +13,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "argus", mixinStandardHelpOptions = true, versionProvider = Version.class,
     description = "Self-hosted video ingestion and analysis on the Kinesis Video, Rekognition and Kinesis APIs.",
-    subcommands = {DemoCommand.class, ServerCommand.class, ProduceCommand.class, MkvCommand.class, BenchCommand.class,
-        CommandLine.HelpCommand.class})
+    subcommands = {DemoCommand.class, ServerCommand.class, ProduceCommand.class, MkvCommand.class,
+        BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
   @CommandLine.Spec
