@@ -55,10 +55,11 @@ public final class SegmentMerger {
   private final int maxHeld;
   private final Merge merge = new Merge();
 
-  /** Input bytes from {@link #heldFrom}, not yet written or dropped. */
+  /** Input not yet written or dropped: {@code held[heldStart, heldStart + heldLength)}. */
   private byte[] held = new byte[64 * 1024];
+  private int heldStart;
   private int heldLength;
-  /** Stream offset of {@code held[0]}: everything before it is decided. */
+  /** Stream offset of {@code held[heldStart]}: everything before it is decided. */
   private long heldFrom;
 
   private int segmentsIn;
@@ -114,28 +115,35 @@ public final class SegmentMerger {
     if ((long) heldLength + n > maxHeld) {
       throw new ElementTooLargeException(MkvIds.SEGMENT, (long) heldLength + n, maxHeld, heldFrom);
     }
-    if (heldLength + n > held.length) {
-      byte[] bigger = new byte[Math.min(maxHeld, Math.max(held.length * 2, heldLength + n))];
-      System.arraycopy(held, 0, bigger, 0, heldLength);
-      held = bigger;
+    if (heldStart + heldLength + n > held.length) {
+      // Compact first; grow only if the held bytes themselves need the room.
+      byte[] target = heldLength + n > held.length
+          ? new byte[Math.min(maxHeld, Math.max(held.length * 2, heldLength + n))] : held;
+      System.arraycopy(held, heldStart, target, 0, heldLength);
+      held = target;
+      heldStart = 0;
     }
-    input.get(held, heldLength, n);
+    input.get(held, heldStart + heldLength, n);
     heldLength += n;
   }
 
   private void writeUpTo(long offset) {
-    write(held, 0, (int) (offset - heldFrom));
+    write(held, heldStart, (int) (offset - heldFrom));
     dropUpTo(offset);
   }
 
+  /** Forgets held bytes before {@code offset} (in O(1): the array is compacted when it fills). */
   private void dropUpTo(long offset) {
     int n = (int) (offset - heldFrom);
     if (n < 0 || n > heldLength) {
       throw new IllegalStateException("offset " + offset + " outside held bytes from " + heldFrom);
     }
-    System.arraycopy(held, n, held, 0, heldLength - n);
+    heldStart += n;
     heldLength -= n;
     heldFrom = offset;
+    if (heldLength == 0) {
+      heldStart = 0;
+    }
   }
 
   private void write(byte[] bytes, int from, int length) {
@@ -316,7 +324,7 @@ public final class SegmentMerger {
       if (timecode < 0) {
         throw new MalformedMkvException("merged Cluster Timecode would be negative", event.startOffset());
       }
-      ByteBuffer head = ByteBuffer.wrap(held, 0, (int) (parser.position() - heldFrom));
+      ByteBuffer head = ByteBuffer.wrap(held, heldStart, (int) (parser.position() - heldFrom)).slice();
       int headerLength = (int) (event.dataOffset() - event.startOffset());
       ByteBuffer children = ByteBuffer.allocate(head.limit() - headerLength + 16);
       int p = headerLength;
@@ -333,7 +341,7 @@ public final class SegmentMerger {
           Vint.putSize(children, length - 1 - sizeLength, sizeLength);
           children.put(new byte[length - 1 - sizeLength]);
         } else {
-          children.put(held, p, length);
+          children.put(held, heldStart + p, length);
         }
         p += length;
       }

@@ -4,7 +4,6 @@ import dev.argus.parser.ebml.EbmlIds;
 import dev.argus.parser.ebml.Vint;
 import java.nio.ByteBuffer;
 import java.util.Objects;
-import java.util.zip.CRC32;
 
 /**
  * An incremental push parser for Matroska/WebM as Kinesis Video Streams uses it: feed it bytes in
@@ -73,27 +72,9 @@ public final class MkvParser {
   private ByteBuffer bodyView = ByteBuffer.wrap(bodyBytes);
   private int bodyLength;
 
-  private boolean inSegment;
-  private long segmentStart;
-  /** Absolute end of the open Segment's data, or -1 for unknown size. */
-  private long segmentEnd;
   private long timecodeScale = SegmentInfo.DEFAULT_TIMECODE_SCALE;
-
-  private boolean inCluster;
-  private long clusterStart;
-  private long clusterDataStart;
-  private long clusterSize;
-  /** Absolute end of the open Cluster's data, or -1 for unknown size. */
-  private long clusterEnd;
-  /** Whether ClusterStart was reported (the Timecode was read). */
-  private boolean clusterStarted;
-  private long clusterTimecode;
-
-  /** A known-size Cluster's CRC-32, running over every byte after the CRC element. */
-  private final CRC32 crc = new CRC32();
-  private boolean crcActive;
-  private int crcStored;
-  private long crcOffset;
+  /** The open Segment and Cluster. */
+  private final Containers containers;
 
   private MkvException failure;
 
@@ -117,6 +98,7 @@ public final class MkvParser {
     this.limits = Objects.requireNonNull(limits, "limits");
     this.blocks = new BlockReader(limits);
     this.verifyCrc = verifyCrc;
+    this.containers = new Containers(listener);
   }
 
   /**
@@ -171,19 +153,7 @@ public final class MkvParser {
   public MkvEvent.EndOfStream finish() {
     checkUsable();
     try {
-      boolean truncated = state != State.HEADER || headerLength > 0;
-      if (!truncated && inCluster) {
-        truncated = clusterEnd >= 0;
-        if (!truncated) {
-          closeCluster(position);
-        }
-      }
-      if (!truncated && inSegment) {
-        truncated = segmentEnd >= 0;
-        if (!truncated) {
-          closeSegment(position);
-        }
-      }
+      boolean truncated = state != State.HEADER || headerLength > 0 || containers.closeAtEnd(position);
       state = State.FINISHED;
       MkvEvent.EndOfStream end = new MkvEvent.EndOfStream(position, truncated);
       listener.onEvent(end);
@@ -264,34 +234,14 @@ public final class MkvParser {
     id = elementId;
     size = elementSize;
     dataStart = position;
-    boolean topLevel = elementId == EbmlIds.EBML || elementId == MkvIds.SEGMENT;
-    if (inCluster && clusterEnd < 0 && (topLevel || MkvIds.isSegmentChild(elementId))) {
-      closeCluster(elementStart);
-    }
-    if (inSegment && !inCluster && segmentEnd < 0 && topLevel) {
-      closeSegment(elementStart);
-    }
-    checkBounds();
-    if (inCluster) {
+    containers.beforeElement(elementId, elementStart);
+    containers.checkBounds(elementId, elementStart, dataStart, elementSize);
+    if (containers.inCluster) {
       clusterChild();
-    } else if (inSegment) {
+    } else if (containers.inSegment) {
       segmentChild();
     } else {
       topLevel();
-    }
-  }
-
-  private void checkBounds() {
-    if (size == Vint.UNKNOWN_SIZE) {
-      boolean allowed = (id == MkvIds.SEGMENT && !inSegment) || (id == MkvIds.CLUSTER && inSegment && !inCluster);
-      if (!allowed) {
-        throw new MalformedMkvException(String.format("element 0x%X has unknown size", id), elementStart);
-      }
-      return;
-    }
-    long end = dataStart + size;
-    if ((inCluster && clusterEnd >= 0 && end > clusterEnd) || (inSegment && segmentEnd >= 0 && end > segmentEnd)) {
-      throw new MalformedMkvException(String.format("element 0x%X overruns its parent", id), elementStart);
     }
   }
 
@@ -320,7 +270,7 @@ public final class MkvParser {
       case MkvIds.SIMPLE_BLOCK -> hold(Body.SIMPLE_BLOCK, limits.maxFrameBytes());
       case MkvIds.BLOCK_GROUP -> hold(Body.BLOCK_GROUP, limits.maxFrameBytes());
       case EbmlIds.CRC32 -> {
-        if (verifyCrc && elementStart == clusterDataStart && size == 4 && clusterEnd >= 0) {
+        if (verifyCrc && elementStart == containers.clusterDataStart && size == 4 && containers.clusterEnd >= 0) {
           hold(Body.CLUSTER_CRC, 4);
         } else {
           skip(false);
@@ -331,57 +281,19 @@ public final class MkvParser {
   }
 
   private void openSegment() {
-    inSegment = true;
-    segmentStart = elementStart;
-    segmentEnd = size < 0 ? -1 : dataStart + size;
     timecodeScale = SegmentInfo.DEFAULT_TIMECODE_SCALE;
-    listener.onEvent(new MkvEvent.SegmentStart(elementStart, dataStart, size));
+    containers.openSegment(elementStart, dataStart, size);
     afterElement();
   }
 
   private void openCluster() {
-    inCluster = true;
-    clusterStarted = false;
-    clusterStart = elementStart;
-    clusterDataStart = dataStart;
-    clusterSize = size;
-    clusterEnd = size < 0 ? -1 : dataStart + size;
+    containers.openCluster(elementStart, dataStart, size);
     afterElement();
-  }
-
-  private void closeCluster(long end) {
-    inCluster = false;
-    if (!clusterStarted) {
-      throw new MalformedMkvException("Cluster without a Timecode", clusterStart);
-    }
-    if (crcActive) {
-      crcActive = false;
-      if ((int) crc.getValue() != crcStored) {
-        throw new CrcMismatchException(MkvIds.CLUSTER, crcOffset, crcStored, (int) crc.getValue());
-      }
-    }
-    listener.onEvent(new MkvEvent.ClusterEnd(clusterStart, end));
-  }
-
-  private void closeSegment(long end) {
-    if (inCluster) {
-      closeCluster(end);
-    }
-    inSegment = false;
-    listener.onEvent(new MkvEvent.SegmentEnd(segmentStart, end));
   }
 
   /** Closes every known-size container whose end was reached. */
   private void afterElement() {
-    while (true) {
-      if (inCluster && clusterEnd >= 0 && position == clusterEnd) {
-        closeCluster(position);
-      } else if (inSegment && segmentEnd >= 0 && position == segmentEnd) {
-        closeSegment(position);
-      } else {
-        return;
-      }
-    }
+    containers.closeReached(position);
   }
 
   private void hold(Body kind, int limit) {
@@ -450,12 +362,7 @@ public final class MkvParser {
       case TIMECODE -> timecode(buf, index, length);
       case SIMPLE_BLOCK -> blocks.simpleBlock(buf, index, length, blockContext(end), listener);
       case BLOCK_GROUP -> blocks.blockGroup(buf, index, length, blockContext(end), listener);
-      case CLUSTER_CRC -> {
-        crcStored = Integer.reverseBytes(buf.getInt(index));
-        crc.reset();
-        crcActive = true;
-        crcOffset = elementStart;
-      }
+      case CLUSTER_CRC -> containers.startClusterCrc(buf.getInt(index), elementStart);
       default -> throw new IllegalStateException(body.name());
     }
   }
@@ -469,22 +376,17 @@ public final class MkvParser {
     for (int i = 0; i < length; i++) {
       value = (value << 8) | (buf.get(index + i) & 0xFF);
     }
-    if (clusterStarted) {
-      throw new MalformedMkvException("second Timecode in a Cluster", elementStart);
-    }
-    clusterTimecode = value;
-    clusterStarted = true;
-    listener.onEvent(new MkvEvent.ClusterStart(clusterStart, clusterDataStart, clusterSize, value));
+    containers.clusterTimecode(value, elementStart);
   }
 
   private BlockReader.Context blockContext(long end) {
-    if (!clusterStarted) {
+    if (!containers.clusterStarted) {
       throw new MalformedMkvException("block before its Cluster's Timecode", elementStart);
     }
     BlockReader.Context ctx = blockContext;
     ctx.start = elementStart;
     ctx.end = end;
-    ctx.clusterTimecode = clusterTimecode;
+    ctx.clusterTimecode = containers.clusterTimecode;
     ctx.timecodeScale = timecodeScale;
     return ctx;
   }
@@ -517,14 +419,10 @@ public final class MkvParser {
 
   /** Advances past {@code n} bytes of {@code in}, running the Cluster CRC over them when active. */
   private void consume(ByteBuffer in, int n) {
-    int p = in.position();
-    if (crcActive) {
-      int limit = in.limit();
-      in.limit(p + n);
-      crc.update(in);
-      in.limit(limit);
+    if (containers.crcActive) {
+      containers.updateCrc(in, n);
     }
-    in.position(p + n);
+    in.position(in.position() + n);
     position += n;
   }
 }
