@@ -20,18 +20,12 @@ import static org.bytedeco.ffmpeg.global.avutil.AVERROR_ENOMEM;
 import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EOF;
 import static org.bytedeco.ffmpeg.global.avutil.AVERROR_PATCHWELCOME;
 import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
-import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_BGR24;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_unref;
 import static org.bytedeco.ffmpeg.global.avutil.av_make_q;
 import static org.bytedeco.ffmpeg.global.avutil.av_mallocz;
 import static org.bytedeco.ffmpeg.global.avutil.av_strerror;
-import static org.bytedeco.ffmpeg.global.swscale.SWS_BILINEAR;
-import static org.bytedeco.ffmpeg.global.swscale.sws_alloc_context;
-import static org.bytedeco.ffmpeg.global.swscale.sws_free_context;
-import static org.bytedeco.ffmpeg.global.swscale.sws_isSupportedInput;
-import static org.bytedeco.ffmpeg.global.swscale.sws_scale_frame;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -40,7 +34,6 @@ import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avutil.AVDictionary;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
-import org.bytedeco.ffmpeg.swscale.SwsContext;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.Pointer;
 
@@ -122,21 +115,20 @@ public final class FfmpegFrameDecoder implements FrameDecoder {
   private final AVPacket packet;
   /** The picture most recently received from the codec; its data is valid until unref. */
   private final AVFrame frame;
-  /** Describes the BGR destination for swscale; its data pointer is set per conversion. */
-  private final AVFrame bgrFrame;
-  private final SwsContext scaler;
+  private final BgrConverter converter;
   private final BgrBuffer bgr = new BgrBuffer();
-  private final DecodedFrame picture = new DecodedFrame(bgr, this::convert);
+  private final DecodedFrame picture;
   private boolean closed;
 
-  private FfmpegFrameDecoder(DecoderConfig config, Options options, AVCodecContext codec) {
+  private FfmpegFrameDecoder(DecoderConfig config, Options options, AVCodecContext codec,
+      BgrConverter converter) {
     this.config = config;
     this.options = options;
     this.codec = codec;
+    this.converter = converter;
     this.packet = av_packet_alloc();
     this.frame = av_frame_alloc();
-    this.bgrFrame = av_frame_alloc();
-    this.scaler = sws_alloc_context();
+    this.picture = new DecodedFrame(bgr, target -> converter.convert(frame, target));
   }
 
   /** Opens a decoder with {@link Options#defaults()}. */
@@ -155,13 +147,18 @@ public final class FfmpegFrameDecoder implements FrameDecoder {
   public static FfmpegFrameDecoder open(DecoderConfig config, Options options)
       throws UnsupportedStreamException, DecoderFailedException {
     AVCodecContext context = openContext(config, options);
-    FfmpegFrameDecoder opened = new FfmpegFrameDecoder(config, options, context);
-    if (isNull(opened.packet) || isNull(opened.frame) || isNull(opened.bgrFrame)
-        || isNull(opened.scaler)) {
-      opened.close();
-      throw new DecoderFailedException("FFmpeg could not allocate a packet, frame or scaler");
+    BgrConverter converter;
+    try {
+      converter = BgrConverter.create(options.threads());
+    } catch (DecoderFailedException e) {
+      avcodec_free_context(context);
+      throw e;
     }
-    opened.scaler.threads(options.threads()).flags(SWS_BILINEAR);
+    FfmpegFrameDecoder opened = new FfmpegFrameDecoder(config, options, context, converter);
+    if (isNull(opened.packet) || isNull(opened.frame)) {
+      opened.close();
+      throw new DecoderFailedException("FFmpeg could not allocate a packet or frame");
+    }
     return opened;
   }
 
@@ -325,26 +322,12 @@ public final class FfmpegFrameDecoder implements FrameDecoder {
       throw new UnsupportedStreamException("picture of " + width + "x" + height
           + " is outside 1.." + DEFAULT_MAX_DIMENSION + " per side");
     }
-    if (sws_isSupportedInput(frame.format()) == 0) {
+    if (!BgrConverter.canConvert(frame.format())) {
       throw new UnsupportedStreamException("pixel format " + frame.format() + " cannot become BGR");
     }
     long pts = frame.pts() != AV_NOPTS_VALUE ? frame.pts() : frame.best_effort_timestamp();
     boolean key = (frame.flags() & FRAME_FLAG_KEY) != 0;
     picture.deliver(width, height, pts, key, sink);
-  }
-
-  /** Converts the current frame into {@code target} (sized for it by the caller). */
-  private void convert(BgrBuffer target) {
-    av_frame_unref(bgrFrame);
-    bgrFrame.width(target.width()).height(target.height()).format(AV_PIX_FMT_BGR24);
-    bgrFrame.data(0, target.pointer()).linesize(0, target.width() * 3);
-    int ret = sws_scale_frame(scaler, bgrFrame, frame);
-    // bgrFrame does not own target's memory: forget the pointer before anything can free it.
-    bgrFrame.data(0, null);
-    if (ret < 0) {
-      throw new IllegalStateException("swscale failed converting a checked picture to BGR: "
-          + errorText(ret));
-    }
   }
 
   private DecodeException failure(int ret, String doing) {
@@ -402,12 +385,7 @@ public final class FfmpegFrameDecoder implements FrameDecoder {
     if (!isNull(frame)) {
       av_frame_free(frame);
     }
-    if (!isNull(bgrFrame)) {
-      av_frame_free(bgrFrame);
-    }
-    if (!isNull(scaler)) {
-      sws_free_context(scaler);
-    }
+    converter.close();
     bgr.close();
   }
 

@@ -24,7 +24,9 @@ import org.jcodec.scale.Yuv420pToRgb;
  * their own packet's {@code ptsMs}, which is presentation order for streams without B-frames
  * (what KVS producers send). {@link #flush} has nothing to deliver and only resets the
  * reference state. Each key frame (which must be an IDR picture) starts a fresh jcodec decoder
- * primed with the CodecPrivate's parameter sets, so damage never outlives its group of pictures. Colour conversion follows the SPS's {@code video_full_range_flag} (BT.601
+ * primed with the CodecPrivate's parameter sets, so damage never outlives its group of pictures.
+ * Picture planes are sized once from the CodecPrivate's SPS (or the configured size for Annex-B
+ * streams); a stream that later grows beyond them is reported as corrupt packets. Colour conversion follows the SPS's {@code video_full_range_flag} (BT.601
  * matrix, as jcodec offers no other); anything jcodec throws on a packet becomes a
  * {@link CorruptPacketException}.
  *

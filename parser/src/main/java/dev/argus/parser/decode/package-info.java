@@ -14,6 +14,11 @@
  *       where FFmpeg's natives are unwanted. Several times slower.
  * </ul>
  *
+ * <p>{@link dev.argus.parser.decode.VideoTrackDecoder} connects a decoder to
+ * {@link dev.argus.parser.mkv.MkvParser}: it is an {@code MkvVisitor} that opens a decoder from the
+ * first H.264/H.265 TrackEntry (reopening when a later Segment changes it) and decodes that
+ * track's frames; {@code argus mkv frames} is built on it.
+ *
  * <p>A {@link dev.argus.parser.decode.DecodedFrame} and its pixel memory (a direct buffer, shared
  * with an OpenCV {@code Mat} header) are reused from picture to picture: they are valid only
  * inside the sink call. Conversion to BGR is lazy, so consumers that sample every Nth picture
