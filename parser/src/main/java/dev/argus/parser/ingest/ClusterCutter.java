@@ -4,6 +4,7 @@ import dev.argus.parser.ebml.Vint;
 import dev.argus.parser.mkv.EbmlHeader;
 import dev.argus.parser.mkv.ElementTooLargeException;
 import dev.argus.parser.mkv.Frame;
+import dev.argus.parser.mkv.HeldBytes;
 import dev.argus.parser.mkv.MkvEvent;
 import dev.argus.parser.mkv.MkvIds;
 import dev.argus.parser.mkv.MkvParser;
@@ -52,14 +53,9 @@ public final class ClusterCutter {
 
   private final Listener listener;
   private final MkvParser parser;
-  private final int maxHeld;
   private final Cut cut = new Cut();
-
-  /** Input bytes from {@link #heldFrom} on, at {@code held[heldStart, heldStart + heldLength)}. */
-  private byte[] held = new byte[64 * 1024];
-  private int heldStart;
-  private int heldLength;
-  private long heldFrom;
+  /** Input bytes from the start of the unfinished header or Cluster on. */
+  private final HeldBytes held;
 
   public ClusterCutter(Listener listener) {
     this(listener, ParserLimits.DEFAULT, DEFAULT_MAX_HELD_BYTES);
@@ -68,7 +64,7 @@ public final class ClusterCutter {
   public ClusterCutter(Listener listener, ParserLimits limits, int maxHeldBytes) {
     this.listener = Objects.requireNonNull(listener, "listener");
     this.parser = new MkvParser(cut, limits);
-    this.maxHeld = maxHeldBytes;
+    this.held = new HeldBytes(maxHeldBytes, MkvIds.CLUSTER);
   }
 
   /** Bytes consumed so far. */
@@ -85,49 +81,15 @@ public final class ClusterCutter {
     while (input.hasRemaining()) {
       ByteBuffer slice = input.slice(input.position(), Math.min(input.remaining(), 256 * 1024));
       input.position(input.position() + slice.remaining());
-      hold(slice.duplicate());
+      held.append(slice.duplicate());
       parser.feed(slice);
-      release(cut.keepFrom());
+      held.release(cut.keepFrom());
     }
   }
 
   /** Ends the input; returns the parser's last event (truncated when a Cluster or element was cut off). */
   public MkvEvent.EndOfStream finish() {
     return parser.finish();
-  }
-
-  private void hold(ByteBuffer input) {
-    int n = input.remaining();
-    if ((long) heldLength + n > maxHeld) {
-      throw new ElementTooLargeException(MkvIds.CLUSTER, (long) heldLength + n, maxHeld, heldFrom);
-    }
-    if (heldStart + heldLength + n > held.length) {
-      // Compact first; grow only if the held bytes themselves need the room.
-      byte[] target = heldLength + n > held.length
-          ? new byte[Math.min(maxHeld, Math.max(held.length * 2, heldLength + n))] : held;
-      System.arraycopy(held, heldStart, target, 0, heldLength);
-      held = target;
-      heldStart = 0;
-    }
-    input.get(held, heldStart + heldLength, n);
-    heldLength += n;
-  }
-
-  /** Forgets held bytes before {@code offset} (in O(1): the array is compacted when it fills). */
-  private void release(long offset) {
-    int n = (int) Math.min(heldLength, Math.max(0, offset - heldFrom));
-    heldStart += n;
-    heldLength -= n;
-    heldFrom += n;
-    if (heldLength == 0) {
-      heldStart = 0;
-    }
-  }
-
-  private byte[] copy(long from, long to) {
-    byte[] bytes = new byte[(int) (to - from)];
-    System.arraycopy(held, heldStart + (int) (from - heldFrom), bytes, 0, bytes.length);
-    return bytes;
   }
 
   /** Decides what to keep from the parser's events. */
@@ -198,14 +160,14 @@ public final class ClusterCutter {
       ByteBuffer out = ByteBuffer.allocate((int) (12 + (ebml == null ? 0 : ebml.endOffset() - ebml.startOffset())
           + (info == null ? 0 : info.endOffset() - info.startOffset()) + event.endOffset() - event.startOffset()));
       if (ebml != null) {
-        out.put(copy(ebml.startOffset(), ebml.endOffset()));
+        out.put(held.copy(ebml.startOffset(), ebml.endOffset()));
       }
       Vint.putId(out, MkvIds.SEGMENT);
       Vint.putUnknownSize(out, Vint.MAX_SIZE_LENGTH);
       if (info != null) {
-        out.put(copy(info.startOffset(), info.endOffset()));
+        out.put(held.copy(info.startOffset(), info.endOffset()));
       }
-      out.put(copy(event.startOffset(), event.endOffset()));
+      out.put(held.copy(event.startOffset(), event.endOffset()));
       listener.onHeader(new StreamHeader(ebml == null ? segment.startOffset() : ebml.startOffset(),
           ebml == null ? EbmlHeader.MATROSKA : ebml.header(),
           info == null ? SegmentInfo.live("") : info.info(), event.tracks(), out.array()));
@@ -232,7 +194,7 @@ public final class ClusterCutter {
     @Override
     public void clusterEnd(MkvEvent.ClusterEnd event) {
       listener.onCluster(new ClusterData(event.startOffset(), clusterTimecode, timecodeScale,
-          copy(event.startOffset(), event.endOffset()), frames));
+          held.copy(event.startOffset(), event.endOffset()), frames));
       clusterFrom = -1;
       frames.clear();
     }

@@ -5,6 +5,7 @@ import dev.argus.parser.ebml.Vint;
 import dev.argus.parser.mkv.EbmlHeader;
 import dev.argus.parser.mkv.ElementTooLargeException;
 import dev.argus.parser.mkv.Frame;
+import dev.argus.parser.mkv.HeldBytes;
 import dev.argus.parser.mkv.MalformedMkvException;
 import dev.argus.parser.mkv.MkvEvent;
 import dev.argus.parser.mkv.MkvIds;
@@ -52,15 +53,9 @@ public final class SegmentMerger {
 
   private final OutputStream out;
   private final MkvParser parser;
-  private final int maxHeld;
   private final Merge merge = new Merge();
-
-  /** Input not yet written or dropped: {@code held[heldStart, heldStart + heldLength)}. */
-  private byte[] held = new byte[64 * 1024];
-  private int heldStart;
-  private int heldLength;
-  /** Stream offset of {@code held[heldStart]}: everything before it is decided. */
-  private long heldFrom;
+  /** Input not yet written or dropped; everything before {@code held.from()} is decided. */
+  private final HeldBytes held;
 
   private int segmentsIn;
   private int segmentsOut;
@@ -73,7 +68,7 @@ public final class SegmentMerger {
   public SegmentMerger(OutputStream out, ParserLimits limits, int maxHeldBytes, boolean verifyCrc) {
     this.out = Objects.requireNonNull(out, "out");
     this.parser = new MkvParser(merge, limits, verifyCrc);
-    this.maxHeld = maxHeldBytes;
+    this.held = new HeldBytes(maxHeldBytes, MkvIds.SEGMENT);
   }
 
   /** What a merge did. */
@@ -91,7 +86,7 @@ public final class SegmentMerger {
       // At most one slice is held beyond the undecided bytes.
       ByteBuffer slice = input.slice(input.position(), Math.min(input.remaining(), FEED_SLICE));
       input.position(input.position() + slice.remaining());
-      hold(slice.duplicate());
+      held.append(slice.duplicate());
       parser.feed(slice);
       if (merge.mode == Mode.BODY && merge.inCluster) {
         writeUpTo(parser.position());
@@ -105,45 +100,21 @@ public final class SegmentMerger {
     if (merge.mode == Mode.HEADER) {
       merge.decide(parser.position());
     }
-    writeUpTo(heldFrom + heldLength);
+    writeUpTo(held.end());
     flush();
     return new Result(segmentsIn, segmentsOut, end.truncated());
   }
 
-  private void hold(ByteBuffer input) {
-    int n = input.remaining();
-    if ((long) heldLength + n > maxHeld) {
-      throw new ElementTooLargeException(MkvIds.SEGMENT, (long) heldLength + n, maxHeld, heldFrom);
-    }
-    if (heldStart + heldLength + n > held.length) {
-      // Compact first; grow only if the held bytes themselves need the room.
-      byte[] target = heldLength + n > held.length
-          ? new byte[Math.min(maxHeld, Math.max(held.length * 2, heldLength + n))] : held;
-      System.arraycopy(held, heldStart, target, 0, heldLength);
-      held = target;
-      heldStart = 0;
-    }
-    input.get(held, heldStart + heldLength, n);
-    heldLength += n;
-  }
-
   private void writeUpTo(long offset) {
-    write(held, heldStart, (int) (offset - heldFrom));
+    ByteBuffer decided = held.view(held.from(), offset);
+    write(decided.array(), decided.arrayOffset(), decided.remaining());
     dropUpTo(offset);
   }
 
-  /** Forgets held bytes before {@code offset} (in O(1): the array is compacted when it fills). */
+  /** Forgets held bytes before {@code offset}, which must be within them. */
   private void dropUpTo(long offset) {
-    int n = (int) (offset - heldFrom);
-    if (n < 0 || n > heldLength) {
-      throw new IllegalStateException("offset " + offset + " outside held bytes from " + heldFrom);
-    }
-    heldStart += n;
-    heldLength -= n;
-    heldFrom = offset;
-    if (heldLength == 0) {
-      heldStart = 0;
-    }
+    held.view(held.from(), offset); // throws when the offset is outside the held bytes
+    held.release(offset);
   }
 
   private void write(byte[] bytes, int from, int length) {
@@ -324,7 +295,7 @@ public final class SegmentMerger {
       if (timecode < 0) {
         throw new MalformedMkvException("merged Cluster Timecode would be negative", event.startOffset());
       }
-      ByteBuffer head = ByteBuffer.wrap(held, heldStart, (int) (parser.position() - heldFrom)).slice();
+      ByteBuffer head = held.view(held.from(), parser.position());
       int headerLength = (int) (event.dataOffset() - event.startOffset());
       ByteBuffer children = ByteBuffer.allocate(head.limit() - headerLength + 16);
       int p = headerLength;
@@ -341,7 +312,7 @@ public final class SegmentMerger {
           Vint.putSize(children, length - 1 - sizeLength, sizeLength);
           children.put(new byte[length - 1 - sizeLength]);
         } else {
-          children.put(held, heldStart + p, length);
+          children.put(head.array(), head.arrayOffset() + p, length);
         }
         p += length;
       }
