@@ -10,18 +10,17 @@ import dev.argus.fragmentstore.fragment.FragmentMeta;
 import dev.argus.fragmentstore.fragment.FragmentNumber;
 import dev.argus.fragmentstore.fragment.StoredFragment;
 import dev.argus.fragmentstore.fragment.TimestampKind;
+import dev.argus.fragmentstore.media.MkvChunks;
 import dev.argus.fragmentstore.store.FragmentCursor;
 import dev.argus.fragmentstore.store.StreamStorage;
-import dev.argus.parser.write.MkvWriter;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
 
 /**
  * The stream processors' video: the fragment store's in-process {@link FragmentCursor} (the reader
- * GetMedia uses), each fragment handed over as a self-contained MKV chunk (EBML header, Segment of
- * unknown size, Info, Tracks, Cluster). Thread-safe: stateless over the thread-safe catalog and store.
+ * GetMedia uses), each fragment handed over as the self-contained MKV chunk GetMediaForFragmentList
+ * serves ({@link MkvChunks#archived}). Thread-safe: stateless over the thread-safe catalog and store.
  */
 final class StoreVideoSource implements VideoFragmentSource {
 
@@ -83,17 +82,8 @@ final class StoreVideoSource implements VideoFragmentSource {
   }
 
   static VideoFragment fragment(StoredFragment f) {
-    byte[] ebml = f.header().ebmlHeader();
-    byte[] info = f.header().segmentInfo();
-    byte[] tracks = f.header().tracks();
-    ByteArrayOutputStream out = new ByteArrayOutputStream(ebml.length + info.length + tracks.length
-        + f.cluster().length + 16);
-    out.writeBytes(ebml);
-    new MkvWriter(out).writeSegmentStart();
-    out.writeBytes(info);
-    out.writeBytes(tracks);
-    out.writeBytes(f.cluster());
     FragmentMeta meta = f.meta();
-    return new VideoFragment(meta.number().toString(), meta.serverMillis(), meta.producerMillis(), out.toByteArray());
+    return new VideoFragment(meta.number().toString(), meta.serverMillis(), meta.producerMillis(),
+        MkvChunks.archived(f));
   }
 }

@@ -23,13 +23,14 @@ import java.util.List;
  * </pre>
  *
  * One Tag per SimpleTag, as KVS writes them; timestamps as seconds with milliseconds. Pure.
+ * In-process readers (the stream processors) take {@link #archived} chunks too.
  */
-final class MkvChunks {
+public final class MkvChunks {
   private MkvChunks() {
   }
 
   /** A GetMediaForFragmentList chunk: no tags after the cluster. */
-  static byte[] archived(StoredFragment fragment) {
+  public static byte[] archived(StoredFragment fragment) {
     return chunk(fragment, List.of());
   }
 
