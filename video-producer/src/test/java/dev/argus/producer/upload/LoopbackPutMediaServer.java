@@ -127,7 +127,10 @@ final class LoopbackPutMediaServer implements AutoCloseable {
               Unpooled.copiedBuffer("{\"__type\":\"ResourceNotFoundException\",\"message\":\"no stream\"}", StandardCharsets.UTF_8));
           response.headers().set("x-amzn-ErrorType", "ResourceNotFoundException")
               .set(HttpHeaderNames.CONTENT_LENGTH, response.content().readableBytes());
-          ctx.writeAndFlush(response).addListener(f -> ctx.close());
+          // No close here: closing while the client still sends its body resets the connection and
+          // can discard the refusal before the client reads it (RFC 9112, 9.6, lingering close).
+          // The rest of the body is ignored (no parser); the client closes once it has the refusal.
+          ctx.writeAndFlush(response);
           return;
         }
         DefaultHttpResponse response = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
