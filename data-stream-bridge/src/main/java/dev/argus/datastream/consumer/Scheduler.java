@@ -26,6 +26,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 
 /**
@@ -46,7 +47,11 @@ import software.amazon.awssdk.services.kinesis.KinesisClient;
  * <p>{@link #shutdown()} asks every processor to checkpoint ({@code shutdownRequested}) and frees
  * each lease so that other workers take them at once, without waiting for the failover time.
  *
- * <p>Thread-safe. Threads: one scheduler thread, plus two per held lease (processor and fetcher).
+ * <p>Records are read by polling (GetRecords, the public constructor) or by enhanced fan-out
+ * (SubscribeToShard, {@link #fanOut}); both behave the same for processors.
+ *
+ * <p>Thread-safe. Threads: one scheduler thread, plus per held lease a processor thread and, when
+ * polling, a fetcher thread (fan-out events arrive on the SDK client's threads).
  */
 public final class Scheduler implements AutoCloseable {
 
@@ -55,7 +60,7 @@ public final class Scheduler implements AutoCloseable {
   public static final Duration DEFAULT_SHUTDOWN_WAIT = Duration.ofSeconds(30);
 
   private final ConsumerConfig config;
-  private final KinesisShards shards;
+  private final Retrieval retrieval;
   private final LeaseStore store;
   private final ShardRecordProcessorFactory factory;
   private final Clock clock;
@@ -67,16 +72,33 @@ public final class Scheduler implements AutoCloseable {
   private long nextShardSyncMillis = Long.MIN_VALUE;
   private volatile boolean stopping;
 
-  /** A scheduler reading through the AWS SDK's sync client (against Argus or AWS). */
+  /** A scheduler polling with GetRecords through the AWS SDK's sync client (against Argus or AWS). */
   public Scheduler(ConsumerConfig config, KinesisClient kinesis, LeaseStore store, ShardRecordProcessorFactory factory,
       Clock clock, Random random) {
     this(config, new SdkKinesisShards(kinesis, config.streamName()), store, factory, clock, random);
   }
 
+  /**
+   * A scheduler reading with enhanced fan-out (SubscribeToShard) through the AWS SDK's async
+   * client, as the stream consumer {@code consumerName}: {@link #start()} registers it, or reuses
+   * the one of that name, and waits until it is ACTIVE. The client's HTTP client must speak HTTP/2
+   * (the SDK's Netty client does, h2c with prior knowledge for an {@code http://} endpoint).
+   * Workers of one application share the consumer name.
+   */
+  public static Scheduler fanOut(ConsumerConfig config, KinesisAsyncClient kinesis, String consumerName,
+      LeaseStore store, ShardRecordProcessorFactory factory, Clock clock, Random random) {
+    return new Scheduler(config, new FanOutRetrieval(kinesis, consumerName, config), store, factory, clock, random);
+  }
+
   Scheduler(ConsumerConfig config, KinesisShards shards, LeaseStore store, ShardRecordProcessorFactory factory,
       Clock clock, Random random) {
+    this(config, new PollingRetrieval(shards, config), store, factory, clock, random);
+  }
+
+  Scheduler(ConsumerConfig config, Retrieval retrieval, LeaseStore store, ShardRecordProcessorFactory factory,
+      Clock clock, Random random) {
     this.config = Objects.requireNonNull(config, "config");
-    this.shards = Objects.requireNonNull(shards, "shards");
+    this.retrieval = Objects.requireNonNull(retrieval, "retrieval");
     this.store = Objects.requireNonNull(store, "store");
     this.factory = Objects.requireNonNull(factory, "factory");
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -95,9 +117,13 @@ public final class Scheduler implements AutoCloseable {
     };
   }
 
-  /** Creates the lease table if needed and starts taking leases. */
+  /**
+   * Creates the lease table if needed, readies retrieval (fan-out registers its consumer) and
+   * starts taking leases.
+   */
   public void start() {
     store.createTableIfNotExists();
+    retrieval.prepare();
     timer.scheduleWithFixedDelay(this::renewSafely, config.renewInterval().toMillis(),
         config.renewInterval().toMillis(), TimeUnit.MILLISECONDS);
     timer.scheduleWithFixedDelay(this::takeSafely, 0, config.takeInterval().toMillis(), TimeUnit.MILLISECONDS);
@@ -162,7 +188,7 @@ public final class Scheduler implements AutoCloseable {
       return;
     }
     Map<String, Lease> existing = store.list().stream().collect(Collectors.toMap(Lease::leaseKey, Function.identity()));
-    for (Lease lease : ShardSync.newLeases(shards.listShards(), existing, config.initialPosition())) {
+    for (Lease lease : ShardSync.newLeases(retrieval.listShards(), existing, config.initialPosition())) {
       try {
         store.create(lease);
       } catch (LeaseConflictException alreadyCreated) {
@@ -177,7 +203,7 @@ public final class Scheduler implements AutoCloseable {
       return;
     }
     HeldLease held = new HeldLease(store, config.workerId(), lease, clock, config.failover());
-    ShardConsumer consumer = new ShardConsumer(held, factory, shards, store, config, threads);
+    ShardConsumer consumer = new ShardConsumer(held, factory, retrieval, store, config, threads);
     consumers.put(lease.leaseKey(), consumer);
     threads.execute(consumer);
     LOG.info("worker {} took lease {} at {}", config.workerId(), lease.leaseKey(), lease.checkpoint());

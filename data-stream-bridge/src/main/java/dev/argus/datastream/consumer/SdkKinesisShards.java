@@ -41,21 +41,43 @@ final class SdkKinesisShards implements KinesisShards {
           ? ListShardsRequest.builder().streamName(streamName).build()
           : ListShardsRequest.builder().nextToken(token).build();
       ListShardsResponse response = kinesis.listShards(request);
-      for (Shard shard : response.shards()) {
-        Set<String> parents = new HashSet<>();
-        if (shard.parentShardId() != null) {
-          parents.add(shard.parentShardId());
-        }
-        if (shard.adjacentParentShardId() != null) {
-          parents.add(shard.adjacentParentShardId());
-        }
-        boolean closed = shard.sequenceNumberRange() != null
-            && shard.sequenceNumberRange().endingSequenceNumber() != null;
-        shards.add(new ShardDescription(shard.shardId(), parents, closed));
-      }
+      response.shards().forEach(shard -> shards.add(describe(shard)));
       token = response.nextToken();
     } while (token != null);
     return shards;
+  }
+
+  /** A ListShards entry as the consumer sees it. */
+  static ShardDescription describe(Shard shard) {
+    Set<String> parents = new HashSet<>();
+    if (shard.parentShardId() != null) {
+      parents.add(shard.parentShardId());
+    }
+    if (shard.adjacentParentShardId() != null) {
+      parents.add(shard.adjacentParentShardId());
+    }
+    boolean closed = shard.sequenceNumberRange() != null
+        && shard.sequenceNumberRange().endingSequenceNumber() != null;
+    return new ShardDescription(shard.shardId(), parents, closed);
+  }
+
+  /** The children a GetRecords response or a SubscribeToShard event names at a shard's end. */
+  static List<ShardDescription> children(List<ChildShard> childShards) {
+    List<ShardDescription> children = new ArrayList<>(childShards.size());
+    for (ChildShard child : childShards) {
+      children.add(new ShardDescription(child.shardId(), Set.copyOf(child.parentShards()), false));
+    }
+    return children;
+  }
+
+  /** The SDK's records as the de-aggregator takes them. */
+  static List<ReceivedRecord> received(List<Record> sdkRecords) {
+    List<ReceivedRecord> records = new ArrayList<>(sdkRecords.size());
+    for (Record r : sdkRecords) {
+      records.add(new ReceivedRecord(r.sequenceNumber(), r.approximateArrivalTimestamp(), r.partitionKey(),
+          r.data().asByteArrayUnsafe()));
+    }
+    return records;
   }
 
   @Override
@@ -92,16 +114,8 @@ final class SdkKinesisShards implements KinesisShards {
     } catch (ExpiredIteratorException e) {
       throw new IteratorExpiredException(e);
     }
-    List<ReceivedRecord> records = new ArrayList<>(response.records().size());
-    for (Record r : response.records()) {
-      records.add(new ReceivedRecord(r.sequenceNumber(), r.approximateArrivalTimestamp(), r.partitionKey(),
-          r.data().asByteArrayUnsafe()));
-    }
-    List<ShardDescription> children = new ArrayList<>();
-    for (ChildShard child : response.childShards()) {
-      children.add(new ShardDescription(child.shardId(), Set.copyOf(child.parentShards()), false));
-    }
     long behind = response.millisBehindLatest() == null ? 0 : response.millisBehindLatest();
-    return new RecordsPage(records, response.nextShardIterator(), behind, children);
+    return new RecordsPage(received(response.records()), response.nextShardIterator(), behind,
+        children(response.childShards()));
   }
 }

@@ -34,7 +34,7 @@ final class ShardConsumer implements Runnable {
 
   private final HeldLease held;
   private final ShardRecordProcessorFactory factory;
-  private final KinesisShards shards;
+  private final Retrieval retrieval;
   private final LeaseStore store;
   private final ConsumerConfig config;
   private final ExecutorService threads;
@@ -42,11 +42,11 @@ final class ShardConsumer implements Runnable {
   private volatile boolean done;
   private volatile boolean abandoned;
 
-  ShardConsumer(HeldLease held, ShardRecordProcessorFactory factory, KinesisShards shards, LeaseStore store,
+  ShardConsumer(HeldLease held, ShardRecordProcessorFactory factory, Retrieval retrieval, LeaseStore store,
       ConsumerConfig config, ExecutorService threads) {
     this.held = held;
     this.factory = factory;
-    this.shards = shards;
+    this.retrieval = retrieval;
     this.store = store;
     this.config = config;
     this.threads = threads;
@@ -76,12 +76,12 @@ final class ShardConsumer implements Runnable {
     Thread.currentThread().setName("argus-shard-" + shardId);
     Lease lease = held.current();
     Instant atTimestamp = config.initialPosition() instanceof InitialPosition.AtTimestamp at ? at.timestamp() : null;
-    ShardFetcher fetcher = new ShardFetcher(shards, shardId, lease.checkpoint(), atTimestamp, config);
+    RecordsSource fetcher = retrieval.open(shardId, lease.checkpoint(), atTimestamp);
     ShardRecordProcessor processor = factory.create();
     ShardCheckpointer checkpointer = new ShardCheckpointer(held);
     try {
       processor.initialize(new InitializationInput(shardId, lease.checkpoint(), lease.pendingCheckpoint()));
-      threads.execute(fetcher);
+      fetcher.start(threads);
       consume(processor, checkpointer, fetcher, lease.checkpoint().isSentinel() ? null : lease.checkpoint());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -97,7 +97,7 @@ final class ShardConsumer implements Runnable {
     }
   }
 
-  private void consume(ShardRecordProcessor processor, ShardCheckpointer checkpointer, ShardFetcher fetcher,
+  private void consume(ShardRecordProcessor processor, ShardCheckpointer checkpointer, RecordsSource fetcher,
       Checkpoint resumeAfter) throws InterruptedException {
     String shardId = held.shardId();
     while (!abandoned) {

@@ -4,6 +4,7 @@ import dev.argus.datastream.lease.Checkpoint;
 import java.time.Instant;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safe: {@link #poll} and {@link #stop} may be called from the consumer thread while the
  * fetch loop runs on its own.
  */
-final class ShardFetcher implements Runnable {
+final class ShardFetcher implements RecordsSource, Runnable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ShardFetcher.class);
 
@@ -42,12 +43,18 @@ final class ShardFetcher implements Runnable {
     this.pages = new ArrayBlockingQueue<>(config.maxPrefetchBatches());
   }
 
-  /** The next page, or null when none arrived within the wait. */
-  RecordsPage poll(long waitMillis) throws InterruptedException {
+  @Override
+  public void start(ExecutorService threads) {
+    threads.execute(this);
+  }
+
+  @Override
+  public RecordsPage poll(long waitMillis) throws InterruptedException {
     return pages.poll(waitMillis, TimeUnit.MILLISECONDS);
   }
 
-  void stop() {
+  @Override
+  public void stop() {
     stopped = true;
     Thread running = thread;
     if (running != null) {
