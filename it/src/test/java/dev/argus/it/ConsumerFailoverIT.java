@@ -35,6 +35,9 @@ import software.amazon.awssdk.services.kinesis.model.StreamStatus;
  * mid-stream. Every record must be processed at least once, each processor must see each key's
  * records in order without gaps from where it started, and the duplicates are counted and
  * reported. A second test splits and merges shards while workers run.
+ *
+ * <p>The workers poll with GetRecords here; {@link ConsumerFanOutIT} runs every test again with
+ * enhanced fan-out ({@link #retrieval()}).
  */
 class ConsumerFailoverIT {
 
@@ -63,12 +66,23 @@ class ConsumerFailoverIT {
     }
   }
 
+  /** How the workers read: {@code polling} or {@code fanout} (a {@link ConsumerWorker} argument). */
+  String retrieval() {
+    return "polling";
+  }
+
+  /** A report file under target/, named for the retrieval mode. */
+  private Path report(String what) {
+    return Path.of("target", "consumer-" + (retrieval().equals("polling") ? "" : retrieval() + "-") + what
+        + "-report.txt");
+  }
+
   private Process startWorker(ArgusProcess argus, String stream, String id) throws IOException {
     Path log = dir.resolve(id + ".log");
     Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx256m", "-cp", System.getProperty("java.class.path"), ConsumerWorker.class.getName(),
         argus.endpoint().toString(), stream, "app-" + stream, id, String.valueOf(FAILOVER_MILLIS),
-        dir.resolve(id + ".out").toString())
+        dir.resolve(id + ".out").toString(), retrieval())
         .redirectError(log.toFile()).redirectOutput(dir.resolve(id + ".stdout").toFile()).start();
     workers.add(process);
     return process;
@@ -214,11 +228,11 @@ class ConsumerFailoverIT {
       long elapsedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
 
       long duplicates = assertAtLeastOnceInOrder();
-      String report = "consumer failover: 3 workers, 8 shards, " + totalPut() + " records, SIGKILL of w1 mid-stream;"
+      String report = "consumer failover (" + retrieval() + "): 3 workers, 8 shards, " + totalPut() + " records, SIGKILL of w1 mid-stream;"
           + " leases moved " + failoverMillis + " ms after the kill (failover time " + FAILOVER_MILLIS + " ms);"
           + " " + duplicates + " duplicate deliveries; all processed " + elapsedMillis + " ms after the first put";
       System.err.println(report);
-      Files.writeString(Path.of("target", "consumer-failover-report.txt"), report + "\n");
+      Files.writeString(report("failover"), report + "\n");
       assertThat(leases.list()).allSatisfy(l -> assertThat(l.owner()).isIn("w0", "w2"));
       // Repeats come only from w1's shards, from its last checkpoint (at most 0.5 s old) to the kill.
       assertThat(duplicates).isLessThanOrEqualTo(lines().stream().filter(l -> l.worker().equals("w1")).count());
@@ -288,11 +302,11 @@ class ConsumerFailoverIT {
       long first = lines.stream().mapToLong(Line::micros).min().orElseThrow();
       long last = lines.stream().mapToLong(Line::micros).max().orElseThrow();
       long duplicates = assertAtLeastOnceInOrder();
-      String report = String.format("consumer throughput: 2 workers, 8 shards, %d records: %.0f records/s from first"
-          + " to last processed (%.1f s), %d ms from worker launch to the last record, %d duplicates",
-          records, records / ((last - first) / 1e6), (last - first) / 1e6, wallMillis, duplicates);
+      String report = String.format("consumer throughput (%s): 2 workers, 8 shards, %d records: %.0f records/s from"
+          + " first to last processed (%.1f s), %d ms from worker launch to the last record, %d duplicates",
+          retrieval(), records, records / ((last - first) / 1e6), (last - first) / 1e6, wallMillis, duplicates);
       System.err.println(report);
-      Files.writeString(Path.of("target", "consumer-throughput-report.txt"), report + "\n");
+      Files.writeString(report("throughput"), report + "\n");
     }
   }
 }

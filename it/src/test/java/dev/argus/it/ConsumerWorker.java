@@ -9,6 +9,7 @@ import dev.argus.datastream.consumer.ProcessRecordsInput;
 import dev.argus.datastream.consumer.Scheduler;
 import dev.argus.datastream.consumer.ShardEndedInput;
 import dev.argus.datastream.consumer.ShardRecordProcessor;
+import dev.argus.datastream.consumer.ShardRecordProcessorFactory;
 import dev.argus.datastream.consumer.ShutdownRequestedInput;
 import dev.argus.datastream.lease.HttpLeaseStore;
 import java.io.BufferedWriter;
@@ -25,6 +26,8 @@ import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 
 /**
@@ -35,7 +38,10 @@ import software.amazon.awssdk.services.kinesis.KinesisClient;
  * flushed after each batch; it checkpoints at most every half second. SIGTERM shuts it down cleanly
  * (final checkpoints); SIGKILL is the crash under test.
  *
- * <p>Arguments: endpoint stream table workerId failoverMillis outputFile.
+ * <p>Arguments: endpoint stream table workerId failoverMillis outputFile [polling|fanout]. With
+ * {@code fanout} the worker reads by enhanced fan-out through the SDK's async client on its Netty
+ * HTTP client (HTTP/2, h2c with prior knowledge to the {@code http://} endpoint), as the stream
+ * consumer named like the lease table; otherwise it polls with GetRecords.
  */
 public final class ConsumerWorker {
 
@@ -51,12 +57,22 @@ public final class ConsumerWorker {
     Path output = Path.of(args[5]);
     BufferedWriter out = Files.newBufferedWriter(output, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
         StandardOpenOption.APPEND);
-    KinesisClient kinesis = KinesisClient.builder().endpointOverride(endpoint).region(Clients.REGION)
-        .credentialsProvider(Clients.CREDENTIALS).httpClientBuilder(ApacheHttpClient.builder()).build();
+    boolean fanOut = args.length > 6 && args[6].equals("fanout");
     ConsumerConfig config = ConsumerConfig.withFailover(stream, workerId, InitialPosition.trimHorizon(), failover)
         .withShardSyncInterval(Duration.ofMillis(500)).withIdleBetweenReads(Duration.ofMillis(100));
-    Scheduler scheduler = new Scheduler(config, kinesis, new HttpLeaseStore(endpoint, table),
-        () -> new FileProcessor(workerId, out), Clock.systemUTC(), new Random(workerId.hashCode()));
+    HttpLeaseStore leases = new HttpLeaseStore(endpoint, table);
+    ShardRecordProcessorFactory processors = () -> new FileProcessor(workerId, out);
+    Scheduler scheduler;
+    if (fanOut) {
+      KinesisAsyncClient kinesis = KinesisAsyncClient.builder().endpointOverride(endpoint).region(Clients.REGION)
+          .credentialsProvider(Clients.CREDENTIALS).httpClientBuilder(NettyNioAsyncHttpClient.builder()).build();
+      scheduler = Scheduler.fanOut(config, kinesis, table, leases, processors, Clock.systemUTC(),
+          new Random(workerId.hashCode()));
+    } else {
+      KinesisClient kinesis = KinesisClient.builder().endpointOverride(endpoint).region(Clients.REGION)
+          .credentialsProvider(Clients.CREDENTIALS).httpClientBuilder(ApacheHttpClient.builder()).build();
+      scheduler = new Scheduler(config, kinesis, leases, processors, Clock.systemUTC(), new Random(workerId.hashCode()));
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       scheduler.shutdown();
