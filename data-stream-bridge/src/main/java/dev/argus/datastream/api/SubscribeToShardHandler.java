@@ -216,10 +216,12 @@ final class SubscribeToShardHandler extends ChannelInboundHandlerAdapter {
   }
 
   private static Map<String, Object> event(RecordBatch batch) {
+    boolean end = batch.nextShardIterator() == null;
+    // At the shard's end, as in AWS, ChildShards replace the continuation (the KCL rejects both).
     return doc("Records", batch.records().stream().map(Documents::record).toList(),
-        "ContinuationSequenceNumber", batch.continuation().toString(),
+        "ContinuationSequenceNumber", end ? null : batch.continuation().toString(),
         "MillisBehindLatest", batch.millisBehindLatest(),
-        "ChildShards", batch.nextShardIterator() == null ? batch.childShards().stream().map(Documents::child).toList() : null);
+        "ChildShards", end ? batch.childShards().stream().map(Documents::child).toList() : null);
   }
 
   private static DefaultHttpContent frame(EventStreamMessage message) {

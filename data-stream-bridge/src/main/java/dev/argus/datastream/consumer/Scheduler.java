@@ -36,8 +36,9 @@ import software.amazon.awssdk.services.kinesis.KinesisClient;
  * <p>Two periodic tasks run on the scheduler thread:
  * <ul>
  *   <li>every {@code renewInterval}: renew each held lease (bump its counter);</li>
- *   <li>every {@code takeInterval}: create leases for new shards (every {@code shardSyncInterval},
- *       see {@link ShardSync}), observe the table, take free and expired leases and steal for
+ *   <li>every {@code takeInterval}: create leases for new shards and delete the leases of shards
+ *       finished with all their children started (every {@code shardSyncInterval}, see
+ *       {@link ShardSync} and {@link LeaseCleanup}), observe the table, take free and expired leases and steal for
  *       balance ({@link LeaseBalancer}), and start a shard consumer for each lease newly held.</li>
  * </ul>
  * A lease whose renewal finds another owner, or that could not be renewed for the failover time,
@@ -188,11 +189,20 @@ public final class Scheduler implements AutoCloseable {
       return;
     }
     Map<String, Lease> existing = store.list().stream().collect(Collectors.toMap(Lease::leaseKey, Function.identity()));
-    for (Lease lease : ShardSync.newLeases(retrieval.listShards(), existing, config.initialPosition())) {
+    List<ShardDescription> listed = retrieval.listShards();
+    for (Lease lease : ShardSync.newLeases(listed, existing, config.initialPosition())) {
       try {
         store.create(lease);
       } catch (LeaseConflictException alreadyCreated) {
         // another worker's sync got there first
+      }
+    }
+    for (Lease finished : LeaseCleanup.deletable(listed, existing)) {
+      try {
+        store.delete(finished);
+        LOG.info("worker {} deleted the finished lease {}", config.workerId(), finished.leaseKey());
+      } catch (LeaseConflictException changed) {
+        // another worker deleted it, or it changed since the listing: the next sync decides again
       }
     }
     nextShardSyncMillis = now + config.shardSyncInterval().toMillis();

@@ -11,6 +11,8 @@ import java.util.Map;
  *
  * <p>Rules, for each shard without a lease, in ListShards order (parents first):
  * <ul>
+ *   <li>a shard with a leased descendant gets none: it was read to its end and its lease was
+ *       deleted by {@link LeaseCleanup} (or its children's leases were made first);</li>
  *   <li>a shard with a parent that had a lease before this pass continues its parent's records:
  *       it starts at TRIM_HORIZON, so nothing put to it between the reshard and now is skipped;</li>
  *   <li>otherwise the initial position applies; under LATEST a shard that is already closed holds
@@ -23,8 +25,10 @@ final class ShardSync {
 
   static List<Lease> newLeases(List<ShardDescription> shards, Map<String, Lease> existing, InitialPosition position) {
     List<Lease> created = new ArrayList<>();
+    Map<String, List<String>> children = LeaseCleanup.childrenOf(shards);
     for (ShardDescription shard : shards) {
-      if (existing.containsKey(shard.shardId())) {
+      if (existing.containsKey(shard.shardId())
+          || LeaseCleanup.hasLeasedDescendant(shard.shardId(), existing, children)) {
         continue;
       }
       boolean continuesLeasedParent = shard.parentShardIds().stream().anyMatch(existing::containsKey);

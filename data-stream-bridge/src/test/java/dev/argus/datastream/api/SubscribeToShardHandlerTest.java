@@ -104,6 +104,7 @@ class SubscribeToShardHandlerTest {
         end = json.readTree(next(in).payload());
       } while (!end.has("ChildShards"));
       assertThat(end.get("ChildShards")).hasSize(2);
+      assertThat(end.has("ContinuationSequenceNumber")).as("no continuation after the end, as the KCL expects").isFalse();
       assertThat(in.read()).isEqualTo(-1); // the response ends after the shard's end
     }
   }

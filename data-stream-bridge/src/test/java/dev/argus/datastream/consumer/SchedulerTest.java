@@ -197,6 +197,16 @@ class SchedulerTest {
     assertCompleteAndOrdered();
     assertThat(events).filteredOn(e -> e.call().equals("shardEnded")).extracting(Event::shardId)
         .contains(first.shardId(), open.get(1).shardId(), open.get(2).shardId());
+    // The finished parents' leases are deleted once their children started; the open shards' stay.
+    java.util.Set<String> stillOpen = argus.kinesis.listShards(r -> r.streamName("s")).shards().stream()
+        .filter(s -> s.sequenceNumberRange().endingSequenceNumber() == null).map(Shard::shardId)
+        .collect(java.util.stream.Collectors.toSet());
+    await("only the open shards have leases", () -> store.list().stream().map(Lease::leaseKey)
+        .collect(java.util.stream.Collectors.toSet()).equals(stillOpen));
+    put("s", 300, 25);
+    await("every record is delivered after the cleanup", this::allDelivered);
+    assertCompleteAndOrdered();
+    assertThat(store.list()).extracting(Lease::leaseKey).containsExactlyInAnyOrderElementsOf(stillOpen);
   }
 
   private void awaitActive(String stream) throws InterruptedException {

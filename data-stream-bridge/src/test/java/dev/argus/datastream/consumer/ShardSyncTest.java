@@ -55,4 +55,13 @@ class ShardSyncTest {
     assertThat(starts(created)).containsOnly(Map.entry("c1", Checkpoint.TRIM_HORIZON),
         Map.entry("c2", Checkpoint.TRIM_HORIZON));
   }
+
+  @Test
+  void aShardWhoseChildIsLeasedIsNotLeasedAgainAfterItsLeaseWasDeleted() {
+    Lease child = Lease.create("c1", Checkpoint.at("42", 0), Set.of("p"));
+
+    List<Lease> created = ShardSync.newLeases(reshardedStream, Map.of("c1", child), InitialPosition.trimHorizon());
+
+    assertThat(starts(created)).containsOnly(Map.entry("c2", Checkpoint.TRIM_HORIZON));
+  }
 }
