@@ -278,6 +278,13 @@ class ConsumerFailoverIT {
       });
       assertThat(lines()).extracting(Line::shard).contains(first.shardId(), open.get(1).shardId(),
           open.get(2).shardId());
+      // The finished shards' leases are deleted once their children started: only the open ones stay.
+      HttpLeaseStore leases = new HttpLeaseStore(argus.endpoint(), "app-faces");
+      Set<String> stillOpen = new HashSet<>();
+      kinesis.listShards(b -> b.streamName("faces")).shards().stream()
+          .filter(s -> s.sequenceNumberRange().endingSequenceNumber() == null).forEach(s -> stillOpen.add(s.shardId()));
+      await("only the open shards have leases", () -> leases.list().stream().map(Lease::leaseKey)
+          .collect(java.util.stream.Collectors.toSet()).equals(stillOpen));
     }
   }
 

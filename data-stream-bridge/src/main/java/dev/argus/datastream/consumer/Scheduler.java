@@ -83,8 +83,10 @@ public final class Scheduler implements AutoCloseable {
    * A scheduler reading with enhanced fan-out (SubscribeToShard) through the AWS SDK's async
    * client, as the stream consumer {@code consumerName}: {@link #start()} registers it, or reuses
    * the one of that name, and waits until it is ACTIVE. The client's HTTP client must speak HTTP/2
-   * (the SDK's Netty client does, h2c with prior knowledge for an {@code http://} endpoint).
-   * Workers of one application share the consumer name.
+   * (the SDK's Netty client does, h2c with prior knowledge for an {@code http://} endpoint), and
+   * allow at least as many concurrent streams as shards this worker may hold (the Netty client's
+   * {@code maxConcurrency}, 50 by default): each held shard keeps one subscription open. Workers
+   * of one application share the consumer name.
    */
   public static Scheduler fanOut(ConsumerConfig config, KinesisAsyncClient kinesis, String consumerName,
       LeaseStore store, ShardRecordProcessorFactory factory, Clock clock, Random random) {
