@@ -288,9 +288,20 @@ class ConsumerFailoverIT {
     }
   }
 
+  /** The machine's load (1, 5, 15 min), as uptime prints it: the machine may be shared. */
+  private static String loadAverage() throws IOException {
+    Path loadavg = Path.of("/proc/loadavg");
+    if (!Files.exists(loadavg)) {
+      return "unknown";
+    }
+    String[] f = Files.readString(loadavg).trim().split(" ");
+    return f[0] + ", " + f[1] + ", " + f[2];
+  }
+
   /**
    * Benchmark, not a check (run with {@code -Dargus.bench=true}): two worker JVMs drain an
-   * eight-shard stream with shard limits off; records/s from the first record processed to the last.
+   * eight-shard stream with shard limits off; records/s from the first record processed to the last,
+   * with the load average. {@link ConsumerFanOutIT} runs it with fan-out workers.
    */
   @Test
   @EnabledIfSystemProperty(named = "argus.bench", matches = "true")
@@ -310,8 +321,9 @@ class ConsumerFailoverIT {
       long last = lines.stream().mapToLong(Line::micros).max().orElseThrow();
       long duplicates = assertAtLeastOnceInOrder();
       String report = String.format("consumer throughput (%s): 2 workers, 8 shards, %d records: %.0f records/s from"
-          + " first to last processed (%.1f s), %d ms from worker launch to the last record, %d duplicates",
-          retrieval(), records, records / ((last - first) / 1e6), (last - first) / 1e6, wallMillis, duplicates);
+          + " first to last processed (%.1f s), %d ms from worker launch to the last record, %d duplicates;"
+          + " load average %s", retrieval(), records, records / ((last - first) / 1e6), (last - first) / 1e6,
+          wallMillis, duplicates, loadAverage());
       System.err.println(report);
       Files.writeString(report("throughput"), report + "\n");
     }
