@@ -182,6 +182,27 @@ class FanOutFetcherTest {
   }
 
   @Test
+  void eventsOfASupersededSubscriptionAreIgnored() throws Exception {
+    Subscriptions kinesis = new Subscriptions();
+    FanOutFetcher fetcher = new FanOutFetcher(kinesis, "arn:consumer", "shardId-000000000000", Checkpoint.LATEST,
+        null, CONFIG);
+    fetcher.start(null);
+    Call first = kinesis.next();
+    assertThat(first.request.startingPosition().type()).isEqualTo(ShardIteratorType.LATEST);
+    first.push(event("3", 0, "3"));
+    assertThat(fetcher.poll(WAIT.toMillis()).records()).hasSize(1);
+    first.result.completeExceptionally(new IllegalStateException("connection reset"));
+    Call second = kinesis.next();
+    assertThat(second.request.startingPosition().sequenceNumber()).isEqualTo("3");
+
+    first.push(event("4", 0, "4")); // late, from the failed subscription
+    second.push(event("5", 0, "5"));
+    assertThat(fetcher.poll(WAIT.toMillis()).records()).extracting(r -> r.sequenceNumber()).containsExactly("5");
+    assertThat(fetcher.poll(100)).isNull();
+    fetcher.stop();
+  }
+
+  @Test
   void requestsNoMoreEventsThanThePrefetchCapacityHolds() throws Exception {
     Subscriptions kinesis = new Subscriptions();
     FanOutFetcher fetcher = new FanOutFetcher(kinesis, "arn:consumer", "shardId-000000000000", Checkpoint.TRIM_HORIZON,
