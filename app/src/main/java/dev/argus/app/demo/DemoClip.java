@@ -17,7 +17,7 @@ import javax.imageio.ImageIO;
  * The clip shipped in the jar ({@code bezos_vogels.mkv}, see NOTICE.md beside it) and reference
  * faces taken from video frames. Stateless.
  */
-final class DemoClip {
+public final class DemoClip {
 
   static final String RESOURCE = "/dev/argus/app/demo/bezos_vogels.mkv";
   /** The picture of the shipped clip whose face is enrolled: 1 s in, person A alone, frontal. */
@@ -42,7 +42,7 @@ final class DemoClip {
   }
 
   /** Picture {@code index} (decode order, from 0) of an MKV file as JPEG, decoded by our parser and FFmpeg. */
-  static byte[] pictureAsJpeg(Path mkv, int index) throws IOException {
+  public static byte[] pictureAsJpeg(Path mkv, int index) throws IOException {
     BufferedImage[] found = {null};
     long[] seen = {0};
     try (VideoTrackDecoder video = new VideoTrackDecoder(FfmpegFrameDecoder::open, picture -> {
