@@ -21,7 +21,7 @@ public final class DemoClip {
 
   static final String RESOURCE = "/dev/argus/app/demo/bezos_vogels.mkv";
   /** The picture of the shipped clip whose face is enrolled: 1 s in, person A alone, frontal. */
-  static final int REFERENCE_PICTURE = 30;
+  public static final int REFERENCE_PICTURE = 30;
   /** The name the shipped clip's reference face is enrolled under. */
   static final String REFERENCE_NAME = "person-a";
   static final int READ_BYTES = 64 * 1024;
@@ -30,7 +30,7 @@ public final class DemoClip {
   }
 
   /** Copies the shipped clip to {@code dir} (the producer reads files); returns its path. */
-  static Path extract(Path dir) throws IOException {
+  public static Path extract(Path dir) throws IOException {
     Path target = dir.resolve("bezos_vogels.mkv");
     try (InputStream in = DemoClip.class.getResourceAsStream(RESOURCE)) {
       if (in == null) {
