@@ -2,6 +2,7 @@ package dev.argus.app;
 
 import dev.argus.app.bench.BenchCommand;
 import dev.argus.app.demo.DemoCommand;
+import dev.argus.app.faces.FacesCommand;
 import dev.argus.app.mkv.MkvCommand;
 import dev.argus.app.produce.ProduceCommand;
 import dev.argus.app.server.ServerCommand;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "argus", mixinStandardHelpOptions = true, versionProvider = Version.class,
     description = "Self-hosted video ingestion and analysis on the Kinesis Video, Rekognition and Kinesis APIs.",
-    subcommands = {DemoCommand.class, ServerCommand.class, ProduceCommand.class, MkvCommand.class,
+    subcommands = {DemoCommand.class, ServerCommand.class, ProduceCommand.class, FacesCommand.class, MkvCommand.class,
         BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

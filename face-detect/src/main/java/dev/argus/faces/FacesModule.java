@@ -11,6 +11,7 @@ import dev.argus.faces.embed.SfaceFaceEmbedder;
 import dev.argus.faces.processor.RecordSink;
 import dev.argus.faces.processor.StreamProcessors;
 import dev.argus.faces.processor.VideoFragmentSource;
+import dev.argus.faces.stream.AnalysisPool;
 import dev.argus.faces.stream.FrameAnalyzer;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -44,11 +45,15 @@ public final class FacesModule implements AutoCloseable {
   private final AwsApi api;
 
   private final StreamProcessors processors;
+  /** The stream processors' shared analysis threads, or null without processors. */
+  private final AnalysisPool analysisPool;
 
-  private FacesModule(FaceCollections collections, FaceAnalyzer analyzer, StreamProcessors processors) {
+  private FacesModule(FaceCollections collections, FaceAnalyzer analyzer, StreamProcessors processors,
+                      AnalysisPool analysisPool) {
     this.collections = collections;
     this.analyzer = analyzer;
     this.processors = processors;
+    this.analysisPool = analysisPool;
     this.api = new RekognitionApi(collections, analyzer, processors);
   }
 
@@ -59,15 +64,34 @@ public final class FacesModule implements AutoCloseable {
    */
   public static FacesModule open(Path dir, Clock clock, String region, String account, Path sfaceModel,
                                  VideoFragmentSource video, RecordSink records) throws IOException {
+    return open(dir, clock, region, account, sfaceModel, video, records, AnalysisPool.DEFAULT_THREADS);
+  }
+
+  /**
+   * As above, with the stream processors' frames analysed on one shared pool of
+   * {@code analysisThreads} threads ({@link AnalysisPool}: a processor that cannot keep up drops
+   * frames instead of falling behind).
+   */
+  public static FacesModule open(Path dir, Clock clock, String region, String account, Path sfaceModel,
+                                 VideoFragmentSource video, RecordSink records, int analysisThreads)
+      throws IOException {
     Objects.requireNonNull(video, "video");
     Objects.requireNonNull(records, "records");
-    FacesModule base = open(dir, clock, region, account, sfaceModel);
+    AnalysisPool pool = new AnalysisPool(analysisThreads, clock, AnalysisPool.DEFAULT_MAX_LATE_MILLIS);
+    FacesModule base;
+    try {
+      base = open(dir, clock, region, account, sfaceModel);
+    } catch (IOException | RuntimeException e) {
+      pool.close();
+      throw e;
+    }
     try {
       StreamProcessors processors = StreamProcessors.open(dir.resolve("processors"), clock, region, account, video,
-          records, base.collections, new FrameAnalyzer(base.analyzer), StreamProcessors.DEFAULT_FRAMES_PER_SECOND,
+          records, base.collections, new FrameAnalyzer(base.analyzer, pool), StreamProcessors.DEFAULT_FRAMES_PER_SECOND,
           StreamProcessors.DEFAULT_MAX_LAG_MILLIS);
-      return new FacesModule(base.collections, base.analyzer, processors);
+      return new FacesModule(base.collections, base.analyzer, processors, pool);
     } catch (IOException | RuntimeException e) {
+      pool.close();
       base.close();
       throw e;
     }
@@ -93,7 +117,7 @@ public final class FacesModule implements AutoCloseable {
     try {
       FaceCollections collections = FaceCollections.open(dir.resolve("collections"), clock, region, account,
           FaceCollections.DEFAULT_MAX_FACES_PER_COLLECTION);
-      return new FacesModule(collections, analyzer, null);
+      return new FacesModule(collections, analyzer, null, null);
     } catch (IOException | RuntimeException e) {
       analyzer.close();
       throw e;
@@ -123,6 +147,9 @@ public final class FacesModule implements AutoCloseable {
   public void close() {
     if (processors != null) {
       processors.close();
+    }
+    if (analysisPool != null) {
+      analysisPool.close();
     }
     analyzer.close();
     collections.close();

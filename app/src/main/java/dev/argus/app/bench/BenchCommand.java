@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 
 /** {@code argus bench}: end-to-end load generators; each subcommand prints its figures to stdout. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Runs end-to-end benchmarks.",
-    subcommands = {KinesisBenchCommand.class, VideoBenchCommand.class})
+    subcommands = {KinesisBenchCommand.class, VideoBenchCommand.class, FacesBenchCommand.class})
 public final class BenchCommand implements Runnable {
 
   @CommandLine.Spec

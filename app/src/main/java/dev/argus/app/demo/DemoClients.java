@@ -14,13 +14,13 @@ import software.amazon.awssdk.services.rekognition.RekognitionClient;
  * The AWS SDK v2 sync clients (Apache HTTP) the demo drives its own server with. Thread-safe, as
  * the SDK's clients are; {@link #close()} closes them all.
  */
-record DemoClients(KinesisVideoClient video, KinesisVideoMediaClient media, KinesisClient kinesis,
+public record DemoClients(KinesisVideoClient video, KinesisVideoMediaClient media, KinesisClient kinesis,
                    RekognitionClient rekognition) implements AutoCloseable {
 
   private static final StaticCredentialsProvider CREDENTIALS =
       StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDARGUSDEMO", "argus-demo"));
 
-  static DemoClients open(URI endpoint) {
+  public static DemoClients open(URI endpoint) {
     return new DemoClients(
         KinesisVideoClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
             .credentialsProvider(CREDENTIALS).httpClientBuilder(ApacheHttpClient.builder()).build(),

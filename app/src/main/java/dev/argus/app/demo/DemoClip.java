@@ -17,11 +17,11 @@ import javax.imageio.ImageIO;
  * The clip shipped in the jar ({@code bezos_vogels.mkv}, see NOTICE.md beside it) and reference
  * faces taken from video frames. Stateless.
  */
-final class DemoClip {
+public final class DemoClip {
 
   static final String RESOURCE = "/dev/argus/app/demo/bezos_vogels.mkv";
   /** The picture of the shipped clip whose face is enrolled: 1 s in, person A alone, frontal. */
-  static final int REFERENCE_PICTURE = 30;
+  public static final int REFERENCE_PICTURE = 30;
   /** The name the shipped clip's reference face is enrolled under. */
   static final String REFERENCE_NAME = "person-a";
   static final int READ_BYTES = 64 * 1024;
@@ -30,7 +30,7 @@ final class DemoClip {
   }
 
   /** Copies the shipped clip to {@code dir} (the producer reads files); returns its path. */
-  static Path extract(Path dir) throws IOException {
+  public static Path extract(Path dir) throws IOException {
     Path target = dir.resolve("bezos_vogels.mkv");
     try (InputStream in = DemoClip.class.getResourceAsStream(RESOURCE)) {
       if (in == null) {
@@ -42,7 +42,7 @@ final class DemoClip {
   }
 
   /** Picture {@code index} (decode order, from 0) of an MKV file as JPEG, decoded by our parser and FFmpeg. */
-  static byte[] pictureAsJpeg(Path mkv, int index) throws IOException {
+  public static byte[] pictureAsJpeg(Path mkv, int index) throws IOException {
     BufferedImage[] found = {null};
     long[] seen = {0};
     try (VideoTrackDecoder video = new VideoTrackDecoder(FfmpegFrameDecoder::open, picture -> {

@@ -1,5 +1,6 @@
 package dev.argus.app.server;
 
+import dev.argus.faces.stream.AnalysisPool;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
@@ -13,17 +14,26 @@ import java.util.Objects;
  * @param port    listen port; 0 picks a free one
  * @param dataDir the data directory, created when missing and locked while the server runs
  * @param shardLimits whether data-stream shards enforce Kinesis' per-shard throughput limits
+ * @param analysisThreads threads of the analysis pool every stream processor shares, at least 1
  */
-public record ArgusConfig(String host, int port, Path dataDir, boolean shardLimits) {
+public record ArgusConfig(String host, int port, Path dataDir, boolean shardLimits, int analysisThreads) {
 
   /** A config with shard limits on, as in Kinesis. */
   public ArgusConfig(String host, int port, Path dataDir) {
     this(host, port, dataDir, true);
   }
 
+  /** A config with one analysis thread per core. */
+  public ArgusConfig(String host, int port, Path dataDir, boolean shardLimits) {
+    this(host, port, dataDir, shardLimits, AnalysisPool.DEFAULT_THREADS);
+  }
+
   public ArgusConfig {
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(dataDir, "dataDir");
+    if (analysisThreads < 1) {
+      throw new IllegalArgumentException("analysis threads must be at least 1, not " + analysisThreads);
+    }
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be 0..65535, not " + port);
     }

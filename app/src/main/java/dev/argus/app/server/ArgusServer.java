@@ -60,7 +60,7 @@ public final class ArgusServer implements AutoCloseable {
       LeaseTables leases = LeaseTables.open(dataDirectory.subdirectory("leases"));
       FacesModule faces = FacesModule.open(dataDirectory.subdirectory("faces"), clock,
           VideoStreamsModule.DEFAULT_REGION, VideoStreamsModule.DEFAULT_ACCOUNT, null,
-          new StoreVideoSource(video), new EngineRecordSink(streams.engine()));
+          new StoreVideoSource(video), new EngineRecordSink(streams.engine()), config.analysisThreads());
       resources.push(faces);
       List<AwsApi> apis = List.of(new HealthApi(clock), video.api(), video.mediaApi(), streams.api(),
           new LeaseApi(leases), faces.api());

@@ -33,6 +33,11 @@ public final class ServerCommand implements Callable<Integer> {
           + "(env ARGUS_SHARD_LIMITS; default ${DEFAULT-VALUE}).")
   String shardLimits;
 
+  @Option(names = "--analysis-threads", defaultValue = "${env:ARGUS_ANALYSIS_THREADS:-0}",
+      description = "Threads that analyse stream processors' frames, shared by all of them; a processor that "
+          + "cannot keep up drops frames (env ARGUS_ANALYSIS_THREADS; default 0: one per core).")
+  int analysisThreads;
+
   /** Reads {@code on} / {@code off}. */
   static boolean onOff(String option, String value) {
     return switch (value.toLowerCase(java.util.Locale.ROOT)) {
@@ -44,7 +49,9 @@ public final class ServerCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    ArgusServer server = ArgusServer.start(new ArgusConfig(host, port, dataDir, onOff("--shard-limits", shardLimits)));
+    int threads = analysisThreads == 0 ? dev.argus.faces.stream.AnalysisPool.DEFAULT_THREADS : analysisThreads;
+    ArgusServer server = ArgusServer.start(new ArgusConfig(host, port, dataDir, onOff("--shard-limits", shardLimits),
+        threads));
     CountDownLatch stopRequested = new CountDownLatch(1);
     // TERM and INT end the wait below, so main returns 0 after an orderly close. The hook
     // covers every other way the JVM may go down (close is idempotent).

@@ -1,6 +1,7 @@
 package dev.argus.faces.processor;
 
 import dev.argus.faces.collection.FaceCollections;
+import dev.argus.faces.stream.AnalysisPool;
 import dev.argus.faces.stream.FaceSearchRecord;
 import dev.argus.faces.stream.FaceSearchRecords;
 import dev.argus.faces.stream.FrameAnalyzer;
@@ -72,6 +73,8 @@ final class ProcessorWorker implements Runnable {
   private final long maxLagMillis;
   private final FrameSampler sampler;
   private final Listener listener;
+  /** Where sampled frames are analysed: the shared pool, which drops frames rather than queue them. */
+  private final AnalysisPool.Lane lane;
   private final Deque<Fed> recent = new ArrayDeque<>();
   private final AtomicLong records = new AtomicLong();
   private final AtomicLong analysed = new AtomicLong();
@@ -92,6 +95,7 @@ final class ProcessorWorker implements Runnable {
     this.maxLagMillis = maxLagMillis;
     this.sampler = FrameSampler.perSecond(framesPerSecond);
     this.listener = listener;
+    this.lane = analyzer.lane();
   }
 
   ProcessorDefinition definition() {
@@ -131,6 +135,8 @@ final class ProcessorWorker implements Runnable {
     } catch (Exception | LinkageError e) {
       failure = e.getMessage() == null ? e.toString() : e.getMessage();
       LOG.warn("stream processor {} failed", definition.name(), e);
+    } finally {
+      lane.close();
     }
     listener.ended(this, failure);
   }
@@ -168,6 +174,9 @@ final class ProcessorWorker implements Runnable {
         if (decoder.failure().isPresent()) {
           throw decoder.failure().get();
         }
+        if (lane.failure().isPresent()) {
+          throw lane.failure().get();
+        }
       }
     }
   }
@@ -181,8 +190,17 @@ final class ProcessorWorker implements Runnable {
     if (context == null) {
       return;
     }
+    long due = context.serverTimestampMillis() + Math.round(context.frameOffsetSeconds() * 1000);
+    lane.offer(picture.mat(), due, bgr -> analyse(bgr, context));
+  }
+
+  /** Runs on the lane (a pool thread): search the frame and put its record. */
+  private void analyse(org.bytedeco.opencv.opencv_core.Mat bgr, FrameContext context) {
+    if (stopping) {
+      return;
+    }
     analysed.incrementAndGet();
-    Optional<FaceSearchRecord> record = analyzer.analyze(picture.mat(), context,
+    Optional<FaceSearchRecord> record = analyzer.analyze(bgr, context,
         collections.get(definition.collectionId()), definition.threshold(), ProcessorStatus.RUNNING.name());
     if (record.isEmpty()) {
       return;

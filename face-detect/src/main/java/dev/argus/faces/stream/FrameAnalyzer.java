@@ -43,9 +43,23 @@ public final class FrameAnalyzer {
   public static final int DEFAULT_MAX_MATCHES = 10;
 
   private final FaceAnalyzer analyzer;
+  /** Shared by every processor's lane, or null: lanes then analyse on the caller's thread. */
+  private final AnalysisPool pool;
 
+  /** Analyses on the caller's thread ({@link #lane()} gives inline lanes). */
   public FrameAnalyzer(FaceAnalyzer analyzer) {
+    this(analyzer, null);
+  }
+
+  /** @param pool the analysis pool {@link #lane()} hands out lanes of, or null for inline lanes */
+  public FrameAnalyzer(FaceAnalyzer analyzer, AnalysisPool pool) {
     this.analyzer = Objects.requireNonNull(analyzer, "analyzer");
+    this.pool = pool;
+  }
+
+  /** A lane for one stream processor: on the shared pool, or inline without one. */
+  public AnalysisPool.Lane lane() {
+    return pool == null ? AnalysisPool.inline() : pool.lane();
   }
 
   /**

@@ -9,6 +9,7 @@ import dev.argus.faces.collection.FaceCollections;
 import dev.argus.faces.detect.YunetFaceDetector;
 import dev.argus.faces.embed.LbpFaceEmbedder;
 import dev.argus.faces.processor.VideoFragmentSource.StartPosition;
+import dev.argus.faces.stream.AnalysisPool;
 import dev.argus.faces.stream.FrameAnalyzer;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -34,6 +35,8 @@ class StreamProcessorsTest {
   private static final String GONE = "arn:aws:kinesisvideo:us-east-1:000000000000:stream/gone/1";
   private static final String OUT = "arn:aws:kinesis:us-east-1:000000000000:stream/out";
   private static FaceAnalyzer analyzer;
+  /** The shared analysis pool the processors run on, as in the server. */
+  private static AnalysisPool pool;
 
   @TempDir
   Path dir;
@@ -94,16 +97,18 @@ class StreamProcessorsTest {
   @BeforeAll
   static void analyzer() {
     analyzer = new FaceAnalyzer(YunetFaceDetector.withDefaults(), new LbpFaceEmbedder(), 1, 2);
+    pool = new AnalysisPool(2);
   }
 
   @AfterAll
   static void close() {
+    pool.close();
     analyzer.close();
   }
 
   private StreamProcessors open(FaceCollections collections) throws Exception {
     return StreamProcessors.open(dir.resolve("processors"), CLOCK, "us-east-1", "000000000000", video, new Records(),
-        collections, new FrameAnalyzer(analyzer), StreamProcessors.DEFAULT_FRAMES_PER_SECOND,
+        collections, new FrameAnalyzer(analyzer, pool), StreamProcessors.DEFAULT_FRAMES_PER_SECOND,
         StreamProcessors.DEFAULT_MAX_LAG_MILLIS);
   }
 
