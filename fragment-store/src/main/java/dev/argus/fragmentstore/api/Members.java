@@ -16,91 +16,91 @@ import java.util.Map;
  */
 public final class Members {
 
-    private Members() {
-    }
+  private Members() {
+  }
 
-    public static String text(JsonNode body, String member) {
-        JsonNode node = present(body, member);
-        if (node == null) {
-            return null;
-        }
-        if (!node.isTextual()) {
-            throw wrongType(member, "a string", node);
-        }
-        return node.textValue();
+  public static String text(JsonNode body, String member) {
+    JsonNode node = present(body, member);
+    if (node == null) {
+      return null;
     }
+    if (!node.isTextual()) {
+      throw wrongType(member, "a string", node);
+    }
+    return node.textValue();
+  }
 
-    public static Integer integer(JsonNode body, String member) {
-        JsonNode node = present(body, member);
-        if (node == null) {
-            return null;
-        }
-        if (!node.isIntegralNumber()) {
-            throw wrongType(member, "an integer", node);
-        }
-        if (!node.canConvertToInt()) {
-            throw new InvalidArgumentException(member + " " + node.asText() + " is out of range");
-        }
-        return node.intValue();
+  public static Integer integer(JsonNode body, String member) {
+    JsonNode node = present(body, member);
+    if (node == null) {
+      return null;
     }
+    if (!node.isIntegralNumber()) {
+      throw wrongType(member, "an integer", node);
+    }
+    if (!node.canConvertToInt()) {
+      throw new InvalidArgumentException(member + " " + node.asText() + " is out of range");
+    }
+    return node.intValue();
+  }
 
-    public static JsonNode object(JsonNode body, String member) {
-        JsonNode node = present(body, member);
-        if (node != null && !node.isObject()) {
-            throw wrongType(member, "an object", node);
-        }
-        return node;
+  public static JsonNode object(JsonNode body, String member) {
+    JsonNode node = present(body, member);
+    if (node != null && !node.isObject()) {
+      throw wrongType(member, "an object", node);
     }
+    return node;
+  }
 
-    /** A map of strings to strings, in the order given; null when absent. */
-    public static Map<String, String> stringMap(JsonNode body, String member) {
-        JsonNode node = object(body, member);
-        if (node == null) {
-            return null;
-        }
-        Map<String, String> map = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonNode> e : node.properties()) {
-            if (!e.getValue().isTextual()) {
-                throw wrongType(member + "." + e.getKey(), "a string", e.getValue());
-            }
-            map.put(e.getKey(), e.getValue().textValue());
-        }
-        return map;
+  /** A map of strings to strings, in the order given; null when absent. */
+  public static Map<String, String> stringMap(JsonNode body, String member) {
+    JsonNode node = object(body, member);
+    if (node == null) {
+      return null;
     }
+    Map<String, String> map = new LinkedHashMap<>();
+    for (Map.Entry<String, JsonNode> e : node.properties()) {
+      if (!e.getValue().isTextual()) {
+        throw wrongType(member + "." + e.getKey(), "a string", e.getValue());
+      }
+      map.put(e.getKey(), e.getValue().textValue());
+    }
+    return map;
+  }
 
-    /** A list of strings; null when absent. */
-    public static List<String> stringList(JsonNode body, String member) {
-        JsonNode node = present(body, member);
-        if (node == null) {
-            return null;
-        }
-        if (!node.isArray()) {
-            throw wrongType(member, "a list", node);
-        }
-        List<String> list = new ArrayList<>();
-        for (JsonNode item : node) {
-            if (!item.isTextual()) {
-                throw wrongType(member + " item", "a string", item);
-            }
-            list.add(item.textValue());
-        }
-        return list;
+  /** A list of strings; null when absent. */
+  public static List<String> stringList(JsonNode body, String member) {
+    JsonNode node = present(body, member);
+    if (node == null) {
+      return null;
     }
+    if (!node.isArray()) {
+      throw wrongType(member, "a list", node);
+    }
+    List<String> list = new ArrayList<>();
+    for (JsonNode item : node) {
+      if (!item.isTextual()) {
+        throw wrongType(member + " item", "a string", item);
+      }
+      list.add(item.textValue());
+    }
+    return list;
+  }
 
-    public static <T> T required(T value, String member) {
-        if (value == null) {
-            throw new InvalidArgumentException(member + " is required");
-        }
-        return value;
+  public static <T> T required(T value, String member) {
+    if (value == null) {
+      throw new InvalidArgumentException(member + " is required");
     }
+    return value;
+  }
 
-    private static JsonNode present(JsonNode body, String member) {
-        JsonNode node = body.get(member);
-        return node == null || node.isNull() ? null : node;
-    }
+  private static JsonNode present(JsonNode body, String member) {
+    JsonNode node = body.get(member);
+    return node == null || node.isNull() ? null : node;
+  }
 
-    private static RuntimeException wrongType(String member, String expected, JsonNode actual) {
-        return ErrorType.SERIALIZATION.exception(member + " must be " + expected + ", not "
-                + actual.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
-    }
+  private static RuntimeException wrongType(String member, String expected, JsonNode actual) {
+    return ErrorType.SERIALIZATION.exception(member + " must be " + expected + ", not "
+        + actual.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
+  }
 }
