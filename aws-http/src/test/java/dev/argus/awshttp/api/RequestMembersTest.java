@@ -30,8 +30,8 @@ class RequestMembersTest {
     }
   }
 
-  /** Errors that record every argument, overriding all four kinds. */
-  private static final RequestMembers RECORDING = new RequestMembers(new RequestMembers.Errors() {
+  /** Errors that record missing and out-of-range members, keeping the other two defaults. */
+  private static class Recording implements RequestMembers.Errors {
     @Override
     public RuntimeException missing(String member) {
       return new Failure("missing", member);
@@ -41,7 +41,12 @@ class RequestMembersTest {
     public RuntimeException outOfRange(String member, String expected, String value) {
       return new Failure("outOfRange", member, expected, value);
     }
+  }
 
+  private static final RequestMembers DEFAULTS = new RequestMembers(new Recording());
+
+  /** Errors that record every failure with its arguments. */
+  private static final RequestMembers RECORDING = new RequestMembers(new Recording() {
     @Override
     public RuntimeException wrongType(String member, String expected, String actual) {
       return new Failure("wrongType", member, expected, actual);
@@ -50,19 +55,6 @@ class RequestMembersTest {
     @Override
     public RuntimeException malformed(String member, String problem) {
       return new Failure("malformed", member, problem);
-    }
-  });
-
-  /** Errors that keep the defaults for wrong types and malformed content. */
-  private static final RequestMembers DEFAULTS = new RequestMembers(new RequestMembers.Errors() {
-    @Override
-    public RuntimeException missing(String member) {
-      return new Failure("missing", member);
-    }
-
-    @Override
-    public RuntimeException outOfRange(String member, String expected, String value) {
-      return new Failure("outOfRange", member, expected, value);
     }
   });
 
