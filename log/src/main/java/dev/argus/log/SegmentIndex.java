@@ -7,6 +7,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.function.Predicate;
 
 /**
  * The sparse offset-and-time index of one segment, file {@code <20-digit base offset>.index}.
@@ -127,31 +128,27 @@ final class SegmentIndex implements Closeable {
 
   /** The last entry with offset {@code <= offset}, or null if none. */
   IndexEntry floorOffset(long offset) throws IOException {
-    int lo = 0;
-    int hi = count - 1;
-    IndexEntry best = null;
-    while (lo <= hi) {
-      int mid = (lo + hi) >>> 1;
-      IndexEntry e = entry(mid);
-      if (e.offset() <= offset) {
-        best = e;
-        lo = mid + 1;
-      } else {
-        hi = mid - 1;
-      }
-    }
-    return best;
+    return lastWhere(e -> e.offset() <= offset);
   }
 
   /** The last entry with timestamp {@code < timestampMillis}, or null if none. */
   IndexEntry lastBefore(long timestampMillis) throws IOException {
+    return lastWhere(e -> e.timestampMillis() < timestampMillis);
+  }
+
+  /**
+   * Binary search: the last entry that satisfies {@code test}, or null if none. Entries that
+   * satisfy it must form a prefix of the index, as "offset at most" and "timestamp before" tests do
+   * (offsets increase, timestamps never decrease).
+   */
+  private IndexEntry lastWhere(Predicate<IndexEntry> test) throws IOException {
     int lo = 0;
     int hi = count - 1;
     IndexEntry best = null;
     while (lo <= hi) {
       int mid = (lo + hi) >>> 1;
       IndexEntry e = entry(mid);
-      if (e.timestampMillis() < timestampMillis) {
+      if (test.test(e)) {
         best = e;
         lo = mid + 1;
       } else {

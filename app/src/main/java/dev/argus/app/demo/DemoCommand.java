@@ -161,8 +161,11 @@ public final class DemoCommand implements Callable<Integer> {
       // The processor's records end when it has read every fragment: wait for a quiet spell.
       awaitTrue(() -> printer.lastRecordMillis() != Long.MIN_VALUE
           && System.currentTimeMillis() - printer.lastRecordMillis() > QUIET.toMillis());
+      // Read before stopping: a stopped processor's worker, and its count, are gone. The AWS API
+      // has no such figure, so it comes from the processors this process hosts.
+      long analysed = server.faces().processors().describe(PROCESSOR).analysedFrames();
       clients.rekognition().stopStreamProcessor(r -> r.name(PROCESSOR));
-      summary(out, uploaded, -1, printer, realtime || source != null);
+      summary(out, uploaded, analysed, printer, realtime || source != null);
       return uploaded.fragmentsPersisted() > 0 ? 0 : 1;
     }
   }
@@ -240,13 +243,12 @@ public final class DemoCommand implements Callable<Integer> {
     }
   }
 
-  /** @param framesAnalysed frames the analysis looked at, or -1 when unknown (a stream processor) */
+  /** @param framesAnalysed frames the analysis (the stream processor or the in-process one) looked at */
   private static void summary(PrintWriter out, UploadMetrics.Snapshot uploaded, long framesAnalysed,
                               FaceEventPrinter printer, boolean live) {
-    out.printf(Locale.ROOT, "summary: frames %d, fragments %d, frames analysed %s, faces detected %d, "
+    out.printf(Locale.ROOT, "summary: frames %d, fragments %d, frames analysed %d, faces detected %d, "
             + "face records %d, matches %d%n", uploaded.framesIn(), uploaded.fragmentsPersisted(),
-        framesAnalysed < 0 ? "n/a" : Long.toString(framesAnalysed), printer.faces(), printer.records(),
-        printer.matches());
+        framesAnalysed, printer.faces(), printer.records(), printer.matches());
     for (FaceEventPrinter.Person p : printer.people()) {
       out.printf(Locale.ROOT, "  %s: seen %.2f s to %.2f s in %d frames, best similarity %.1f%n", p.name(),
           p.firstSeconds(), p.lastSeconds(), p.frames(), p.bestSimilarity());

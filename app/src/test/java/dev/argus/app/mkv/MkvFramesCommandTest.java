@@ -2,11 +2,9 @@ package dev.argus.app.mkv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.argus.app.Main;
+import dev.argus.app.CliRun;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,23 +12,11 @@ import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class MkvFramesCommandTest {
 
   private static Path capture(String name) {
     return Path.of(System.getProperty("argus.testdata"), "kvs", name);
-  }
-
-  /** Runs argus with {@code args}; returns exit code, stdout and stderr. */
-  private static String[] run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = Main.commandLine();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    int code = cli.execute(args);
-    return new String[] {Integer.toString(code), out.toString(), err.toString()};
   }
 
   private static List<Path> jpegs(Path dir) throws IOException {
@@ -42,10 +28,10 @@ class MkvFramesCommandTest {
   @Test
   void writesEveryNthPictureOfTheCaptureAsJpeg(@TempDir Path dir) throws IOException {
     Path out = dir.resolve("frames");
-    String[] result = run("mkv", "frames", capture("bezos_vogels.mkv").toString(),
+    CliRun result = CliRun.of("mkv", "frames", capture("bezos_vogels.mkv").toString(),
         "--out", out.toString(), "--every", "100");
-    assertThat(result[0]).as(result[2]).isEqualTo("0");
-    assertThat(result[1]).contains("wrote 6 JPEGs").contains("546 pictures")
+    assertThat(result.exit()).as(result.err()).isEqualTo(0);
+    assertThat(result.out()).contains("wrote 6 JPEGs").contains("546 pictures")
         .contains("0 packets skipped");
     List<Path> files = jpegs(out);
     assertThat(files).extracting(p -> p.getFileName().toString()).containsExactly(
@@ -62,36 +48,36 @@ class MkvFramesCommandTest {
 
   @Test
   void decodesEverySegmentOfAGetMediaCaptureWithJcodec(@TempDir Path dir) throws IOException {
-    String[] result = run("mkv", "frames", capture("output_get_media.mkv").toString(),
+    CliRun result = CliRun.of("mkv", "frames", capture("output_get_media.mkv").toString(),
         "--out", dir.toString(), "--every", "60", "--decoder", "jcodec");
-    assertThat(result[0]).as(result[2]).isEqualTo("0");
-    assertThat(result[1]).contains("wrote 5 JPEGs").contains("300 pictures");
+    assertThat(result.exit()).as(result.err()).isEqualTo(0);
+    assertThat(result.out()).contains("wrote 5 JPEGs").contains("300 pictures");
     assertThat(jpegs(dir)).hasSize(5).allSatisfy(p ->
         assertThat(ImageIO.read(p.toFile()).getWidth()).isEqualTo(640));
   }
 
   @Test
   void refusesANonPositiveStep(@TempDir Path dir) {
-    String[] result = run("mkv", "frames", capture("bezos_vogels.mkv").toString(),
+    CliRun result = CliRun.of("mkv", "frames", capture("bezos_vogels.mkv").toString(),
         "--out", dir.toString(), "--every", "0");
-    assertThat(result[0]).isEqualTo("2");
-    assertThat(result[2]).contains("--every must be at least 1");
+    assertThat(result.exit()).isEqualTo(2);
+    assertThat(result.err()).contains("--every must be at least 1");
   }
 
   @Test
   void aFileWithoutVideoFailsWithOneLine(@TempDir Path dir) {
-    String[] result = run("mkv", "frames", capture("test_mixed_tags.mkv").toString(),
+    CliRun result = CliRun.of("mkv", "frames", capture("test_mixed_tags.mkv").toString(),
         "--out", dir.toString());
-    assertThat(result[0]).isEqualTo("1");
-    assertThat(result[2]).contains("has no H.264 or H.265 video track");
+    assertThat(result.exit()).isEqualTo(1);
+    assertThat(result.err()).contains("has no H.264 or H.265 video track");
   }
 
   @Test
   void garbageFailsWithOneLine(@TempDir Path dir) throws IOException {
     Path garbage = dir.resolve("garbage.mkv");
     Files.write(garbage, new byte[] {0x00, 0x01, 0x02, 0x03});
-    String[] result = run("mkv", "frames", garbage.toString(), "--out", dir.resolve("o").toString());
-    assertThat(result[0]).isEqualTo("1");
-    assertThat(result[2]).contains("bad element ID");
+    CliRun result = CliRun.of("mkv", "frames", garbage.toString(), "--out", dir.resolve("o").toString());
+    assertThat(result.exit()).isEqualTo(1);
+    assertThat(result.err()).contains("bad element ID");
   }
 }

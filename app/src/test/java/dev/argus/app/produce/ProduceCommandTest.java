@@ -2,7 +2,7 @@ package dev.argus.app.produce;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.argus.app.Main;
+import dev.argus.app.CliRun;
 import dev.argus.app.server.ArgusConfig;
 import dev.argus.app.server.ArgusServer;
 import dev.argus.producer.fragment.Packet;
@@ -10,8 +10,6 @@ import dev.argus.producer.source.MediaSource;
 import dev.argus.producer.source.SourceOptions;
 import dev.argus.producer.source.SourceSpec;
 import dev.argus.producer.source.Sources;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,7 +20,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code argus produce} against the real server in this JVM, checked through the archived-media API. */
 class ProduceCommandTest {
@@ -49,9 +46,9 @@ class ProduceCommandTest {
   @Test
   void aFileIsUploadedWithOneFragmentPerKeyFrameAndEveryFrameIntact() throws Exception {
     java.time.Instant started = java.time.Instant.now();
-    Result result = produce("--stream", "lobby", "--source", kvs("clusters.mkv").toString(), "--create");
-    assertThat(result.exit).as(result.err).isZero();
-    assertThat(result.out).contains("frames=444").contains("persisted=8").contains("dropped=0");
+    CliRun result = produce("--stream", "lobby", "--source", kvs("clusters.mkv").toString(), "--create");
+    assertThat(result.exit()).as(result.err()).isZero();
+    assertThat(result.out()).contains("frames=444").contains("persisted=8").contains("dropped=0");
 
     List<Packet> source = packets(kvs("clusters.mkv"));
     List<StoredFragments.Stored> stored = StoredFragments.read(server.baseUrl(), "lobby");
@@ -71,34 +68,27 @@ class ProduceCommandTest {
 
   @Test
   void aMissingStreamWithoutCreateFails() {
-    Result result = produce("--stream", "nobody", "--source", kvs("clusters.mkv").toString());
-    assertThat(result.exit).isNotZero();
-    assertThat(result.err).contains("does not exist");
+    CliRun result = produce("--stream", "nobody", "--source", kvs("clusters.mkv").toString());
+    assertThat(result.exit()).isNotZero();
+    assertThat(result.err()).contains("does not exist");
   }
 
   @Test
   void theTestPatternRunsAsALiveCameraForItsDuration() throws Exception {
-    Result result = produce("--stream", "pattern", "--source", "testsrc:320x240@15", "--create",
+    CliRun result = produce("--stream", "pattern", "--source", "testsrc:320x240@15", "--create",
         "--fragment-ms", "1000", "--duration-s", "4");
-    assertThat(result.exit).as(result.err).isZero();
+    assertThat(result.exit()).as(result.err()).isZero();
     List<StoredFragments.Stored> stored = StoredFragments.read(server.baseUrl(), "pattern");
     assertThat(stored.size()).isGreaterThanOrEqualTo(2);
     assertThat(StoredFragments.duplicates(stored)).isZero();
   }
 
-  private Result produce(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine command = Main.commandLine();
-    command.setOut(new PrintWriter(out));
-    command.setErr(new PrintWriter(err));
+  private CliRun produce(String... args) {
     List<String> all = new ArrayList<>(List.of("produce", "--endpoint", server.baseUrl()));
     all.addAll(List.of(args));
-    int exit = command.execute(all.toArray(String[]::new));
-    return new Result(exit, out.toString(), err.toString());
+    return CliRun.of(all.toArray(String[]::new));
   }
 
-  private record Result(int exit, String out, String err) {}
 
   static List<Packet> packets(Path file) throws Exception {
     List<Packet> packets = new ArrayList<>();

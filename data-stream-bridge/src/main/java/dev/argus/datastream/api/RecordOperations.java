@@ -1,8 +1,7 @@
 package dev.argus.datastream.api;
 
 import static dev.argus.datastream.api.Documents.doc;
-import static dev.argus.datastream.api.Members.required;
-import static dev.argus.datastream.api.Members.text;
+import static dev.argus.datastream.api.Members.MEMBERS;
 import static dev.argus.datastream.api.StreamOperations.stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -40,13 +39,13 @@ final class RecordOperations {
   }
 
   private static PutEntry entry(JsonNode node) {
-    return new PutEntry(required(text(node, "PartitionKey"), "PartitionKey"), required(Members.blob(node, "Data"), "Data"),
-        text(node, "ExplicitHashKey"));
+    return new PutEntry(MEMBERS.requiredText(node, "PartitionKey"), MEMBERS.required(MEMBERS.blob(node, "Data"), "Data"),
+        MEMBERS.text(node, "ExplicitHashKey"));
   }
 
   CompletableFuture<Object> putRecord(AwsRequest request) {
     JsonNode body = request.body();
-    String ordering = text(body, "SequenceNumberForOrdering");
+    String ordering = MEMBERS.text(body, "SequenceNumberForOrdering");
     if (ordering != null && !ORDERING.matcher(ordering).matches()) {
       throw new ValidationException("1 validation error detected: Value '" + ordering
           + "' at 'sequenceNumberForOrdering' failed to satisfy constraint: Member must satisfy regular expression pattern: 0|([1-9]\\d{0,128})");
@@ -58,7 +57,7 @@ final class RecordOperations {
 
   CompletableFuture<Object> putRecords(AwsRequest request) {
     JsonNode body = request.body();
-    List<JsonNode> nodes = required(Members.list(body, "Records"), "Records");
+    List<JsonNode> nodes = MEMBERS.required(MEMBERS.list(body, "Records"), "Records");
     List<PutEntry> entries = new ArrayList<>(nodes.size());
     for (JsonNode node : nodes) {
       entries.add(entry(node));
@@ -80,7 +79,7 @@ final class RecordOperations {
 
   Object getShardIterator(AwsRequest request) {
     JsonNode body = request.body();
-    String type = required(text(body, "ShardIteratorType"), "ShardIteratorType");
+    String type = MEMBERS.requiredText(body, "ShardIteratorType");
     IteratorType parsed;
     try {
       parsed = IteratorType.valueOf(type);
@@ -90,15 +89,15 @@ final class RecordOperations {
           + List.of(IteratorType.values()));
     }
     String iterator = engine.getShardIterator(stream(body),
-        StreamOperations.shardId(required(text(body, "ShardId"), "ShardId"), "ShardId"), parsed,
-        text(body, "StartingSequenceNumber"), request.timestamp(body.get("Timestamp")));
+        StreamOperations.shardId(MEMBERS.requiredText(body, "ShardId"), "ShardId"), parsed,
+        MEMBERS.text(body, "StartingSequenceNumber"), request.timestamp(body.get("Timestamp")));
     return doc("ShardIterator", iterator);
   }
 
   Object getRecords(AwsRequest request) {
     JsonNode body = request.body();
-    Integer limit = Members.integer(body, "Limit");
-    RecordBatch batch = engine.getRecords(required(text(body, "ShardIterator"), "ShardIterator"),
+    Integer limit = MEMBERS.integer(body, "Limit");
+    RecordBatch batch = engine.getRecords(MEMBERS.requiredText(body, "ShardIterator"),
         limit == null ? 10_000 : limit);
     return doc("Records", batch.records().stream().map(Documents::record).toList(),
         "NextShardIterator", batch.nextShardIterator(), "MillisBehindLatest", batch.millisBehindLatest(),
@@ -109,8 +108,8 @@ final class RecordOperations {
 
   Object registerConsumer(AwsRequest request) {
     JsonNode body = request.body();
-    String streamArn = required(text(body, "StreamARN"), "StreamARN");
-    ConsumerInfo consumer = engine.registerConsumer(streamArn, required(text(body, "ConsumerName"), "ConsumerName"));
+    String streamArn = MEMBERS.requiredText(body, "StreamARN");
+    ConsumerInfo consumer = engine.registerConsumer(streamArn, MEMBERS.requiredText(body, "ConsumerName"));
     return doc("Consumer", Documents.consumer(consumer, canonicalArn(streamArn), false));
   }
 
@@ -127,9 +126,9 @@ final class RecordOperations {
 
   Object listConsumers(AwsRequest request) {
     JsonNode body = request.body();
-    String streamArn = required(text(body, "StreamARN"), "StreamARN");
-    int max = StreamOperations.bounded(Members.integer(body, "MaxResults"), 100, StreamOperations.MAX_LIST, "maxResults");
-    String token = text(body, "NextToken");
+    String streamArn = MEMBERS.requiredText(body, "StreamARN");
+    int max = StreamOperations.bounded(MEMBERS.integer(body, "MaxResults"), 100, StreamOperations.MAX_LIST, "maxResults");
+    String token = MEMBERS.text(body, "NextToken");
     String after = token == null ? null : PageTokens.decode(token, 1).get(0);
     StreamInfo info = engine.describeStream(streamArn);
     String arn = engine.streamArn(info.name());
@@ -149,7 +148,7 @@ final class RecordOperations {
   }
 
   ConsumerRef consumerRef(JsonNode body) {
-    String consumerArn = text(body, "ConsumerARN");
+    String consumerArn = MEMBERS.text(body, "ConsumerARN");
     if (consumerArn != null) {
       Matcher m = CONSUMER_ARN.matcher(consumerArn);
       if (!m.matches()) {
@@ -162,7 +161,7 @@ final class RecordOperations {
       }
       return new ConsumerRef(streamArn, consumer);
     }
-    String streamArn = canonicalArn(required(text(body, "StreamARN"), "StreamARN"));
-    return new ConsumerRef(streamArn, engine.consumer(streamArn, required(text(body, "ConsumerName"), "ConsumerName")));
+    String streamArn = canonicalArn(MEMBERS.requiredText(body, "StreamARN"));
+    return new ConsumerRef(streamArn, engine.consumer(streamArn, MEMBERS.requiredText(body, "ConsumerName")));
   }
 }

@@ -1,9 +1,7 @@
 package dev.argus.datastream.api;
 
 import static dev.argus.datastream.api.Documents.doc;
-import static dev.argus.datastream.api.Members.integer;
-import static dev.argus.datastream.api.Members.required;
-import static dev.argus.datastream.api.Members.text;
+import static dev.argus.datastream.api.Members.MEMBERS;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.argus.awshttp.api.AwsRequest;
@@ -40,8 +38,8 @@ final class StreamOperations {
 
   /** StreamARN when given, else StreamName; one of them is required. */
   static String stream(JsonNode body) {
-    String arn = text(body, "StreamARN");
-    return arn != null ? arn : required(text(body, "StreamName"), "StreamName");
+    String arn = MEMBERS.text(body, "StreamARN");
+    return arn != null ? arn : MEMBERS.requiredText(body, "StreamName");
   }
 
   static ShardId shardId(String text, String member) {
@@ -58,11 +56,11 @@ final class StreamOperations {
   }
 
   private static StreamMode mode(JsonNode body) {
-    JsonNode details = Members.object(body, "StreamModeDetails");
+    JsonNode details = MEMBERS.object(body, "StreamModeDetails");
     if (details == null) {
       return null;
     }
-    String mode = required(text(details, "StreamMode"), "StreamMode");
+    String mode = MEMBERS.requiredText(details, "StreamMode");
     try {
       return StreamMode.valueOf(mode);
     } catch (IllegalArgumentException e) {
@@ -72,20 +70,20 @@ final class StreamOperations {
 
   Object createStream(AwsRequest request) {
     JsonNode body = request.body();
-    engine.createStream(required(text(body, "StreamName"), "StreamName"), integer(body, "ShardCount"), mode(body),
-        Members.stringMap(body, "Tags"));
+    engine.createStream(MEMBERS.requiredText(body, "StreamName"), MEMBERS.integer(body, "ShardCount"), mode(body),
+        MEMBERS.stringMap(body, "Tags"));
     return Map.of();
   }
 
   Object deleteStream(AwsRequest request) {
-    engine.deleteStream(stream(request.body()), Members.bool(request.body(), "EnforceConsumerDeletion"));
+    engine.deleteStream(stream(request.body()), MEMBERS.bool(request.body(), "EnforceConsumerDeletion", false));
     return Map.of();
   }
 
   Object describeStream(AwsRequest request) {
     JsonNode body = request.body();
-    int limit = bounded(integer(body, "Limit"), DEFAULT_DESCRIBE_LIMIT, MAX_LIST, "limit");
-    String start = text(body, "ExclusiveStartShardId");
+    int limit = bounded(MEMBERS.integer(body, "Limit"), DEFAULT_DESCRIBE_LIMIT, MAX_LIST, "limit");
+    String start = MEMBERS.text(body, "ExclusiveStartShardId");
     StreamInfo info = engine.describeStream(stream(body));
     ShardId after = start == null ? null : shardId(start, "ExclusiveStartShardId");
     List<ShardInfo> shards = info.shards().stream().filter(s -> after == null || s.id().compareTo(after) > 0).toList();
@@ -100,9 +98,9 @@ final class StreamOperations {
 
   Object listStreams(AwsRequest request) {
     JsonNode body = request.body();
-    int limit = bounded(integer(body, "Limit"), DEFAULT_LIST_STREAMS_LIMIT, MAX_LIST, "limit");
-    String token = text(body, "NextToken");
-    String start = token != null ? PageTokens.decode(token, 1).get(0) : text(body, "ExclusiveStartStreamName");
+    int limit = bounded(MEMBERS.integer(body, "Limit"), DEFAULT_LIST_STREAMS_LIMIT, MAX_LIST, "limit");
+    String token = MEMBERS.text(body, "NextToken");
+    String start = token != null ? PageTokens.decode(token, 1).get(0) : MEMBERS.text(body, "ExclusiveStartStreamName");
     StreamPage page = engine.listStreams(start, limit);
     List<StreamInfo> streams = page.streams();
     String next = page.hasMore() ? PageTokens.encode(streams.get(streams.size() - 1).name()) : null;
@@ -115,13 +113,14 @@ final class StreamOperations {
 
   Object listShards(AwsRequest request) {
     JsonNode body = request.body();
-    int max = bounded(integer(body, "MaxResults"), DEFAULT_LIST_SHARDS_MAX, MAX_LIST, "maxResults");
-    String token = text(body, "NextToken");
+    int max = bounded(MEMBERS.integer(body, "MaxResults"), DEFAULT_LIST_SHARDS_MAX, MAX_LIST, "maxResults");
+    String token = MEMBERS.text(body, "NextToken");
     String stream;
     ShardId after;
     ShardFilter filter;
     if (token != null) {
-      if (text(body, "StreamName") != null || text(body, "ExclusiveStartShardId") != null || body.has("ShardFilter")) {
+      if (MEMBERS.text(body, "StreamName") != null || MEMBERS.text(body, "ExclusiveStartShardId") != null
+          || body.has("ShardFilter")) {
         throw new InvalidArgumentException("NextToken cannot be combined with StreamName, ExclusiveStartShardId or ShardFilter");
       }
       List<String> fields = PageTokens.decode(token, 5);
@@ -132,9 +131,9 @@ final class StreamOperations {
           fields.get(4).isEmpty() ? null : Long.parseLong(fields.get(4)));
     } else {
       stream = stream(body);
-      String start = text(body, "ExclusiveStartShardId");
+      String start = MEMBERS.text(body, "ExclusiveStartShardId");
       after = start == null ? null : shardId(start, "ExclusiveStartShardId");
-      filter = filter(request, Members.object(body, "ShardFilter"));
+      filter = filter(request, MEMBERS.object(body, "ShardFilter"));
     }
     List<ShardInfo> shards = engine.listShards(stream, after, filter);
     List<ShardInfo> page = shards.subList(0, Math.min(max, shards.size()));
@@ -151,32 +150,32 @@ final class StreamOperations {
     if (node == null) {
       return null;
     }
-    String type = required(text(node, "Type"), "Type");
+    String type = MEMBERS.requiredText(node, "Type");
     ShardFilter.Type parsed;
     try {
       parsed = ShardFilter.Type.valueOf(type);
     } catch (IllegalArgumentException e) {
       throw new ValidationException("ShardFilter Type " + type + " is not one of " + List.of(ShardFilter.Type.values()));
     }
-    String shard = text(node, "ShardId");
+    String shard = MEMBERS.text(node, "ShardId");
     Instant at = request.timestamp(node.get("Timestamp"));
     return new ShardFilter(parsed, shard == null ? null : shardId(shard, "ShardId"), at == null ? null : at.toEpochMilli());
   }
 
   Object addTags(AwsRequest request) {
-    engine.addTags(stream(request.body()), required(Members.stringMap(request.body(), "Tags"), "Tags"));
+    engine.addTags(stream(request.body()), MEMBERS.required(MEMBERS.stringMap(request.body(), "Tags"), "Tags"));
     return Map.of();
   }
 
   Object removeTags(AwsRequest request) {
-    engine.removeTags(stream(request.body()), required(Members.stringList(request.body(), "TagKeys"), "TagKeys"));
+    engine.removeTags(stream(request.body()), MEMBERS.required(MEMBERS.stringList(request.body(), "TagKeys"), "TagKeys"));
     return Map.of();
   }
 
   Object listTags(AwsRequest request) {
     JsonNode body = request.body();
-    int limit = bounded(integer(body, "Limit"), 50, 50, "limit");
-    String start = text(body, "ExclusiveStartTagKey");
+    int limit = bounded(MEMBERS.integer(body, "Limit"), 50, 50, "limit");
+    String start = MEMBERS.text(body, "ExclusiveStartTagKey");
     Map<String, String> tags = engine.describeStream(stream(body)).tags();
     List<Map.Entry<String, String>> after = tags.entrySet().stream()
         .filter(e -> start == null || e.getKey().compareTo(start) > 0).toList();
@@ -185,37 +184,39 @@ final class StreamOperations {
   }
 
   Object increaseRetention(AwsRequest request) {
-    engine.increaseRetention(stream(request.body()), required(integer(request.body(), "RetentionPeriodHours"), "RetentionPeriodHours"));
+    engine.increaseRetention(stream(request.body()),
+        MEMBERS.required(MEMBERS.integer(request.body(), "RetentionPeriodHours"), "RetentionPeriodHours"));
     return Map.of();
   }
 
   Object decreaseRetention(AwsRequest request) {
-    engine.decreaseRetention(stream(request.body()), required(integer(request.body(), "RetentionPeriodHours"), "RetentionPeriodHours"));
+    engine.decreaseRetention(stream(request.body()),
+        MEMBERS.required(MEMBERS.integer(request.body(), "RetentionPeriodHours"), "RetentionPeriodHours"));
     return Map.of();
   }
 
   Object splitShard(AwsRequest request) {
     JsonNode body = request.body();
-    String key = required(text(body, "NewStartingHashKey"), "NewStartingHashKey");
+    String key = MEMBERS.requiredText(body, "NewStartingHashKey");
     if (!dev.argus.datastream.shard.HashKeys.isDecimal(key)) {
       throw new ValidationException("NewStartingHashKey must satisfy regular expression pattern: 0|([1-9]\\d{0,38})");
     }
-    engine.splitShard(stream(body), shardId(required(text(body, "ShardToSplit"), "ShardToSplit"), "ShardToSplit"),
+    engine.splitShard(stream(body), shardId(MEMBERS.requiredText(body, "ShardToSplit"), "ShardToSplit"),
         new BigInteger(key));
     return Map.of();
   }
 
   Object mergeShards(AwsRequest request) {
     JsonNode body = request.body();
-    engine.mergeShards(stream(body), shardId(required(text(body, "ShardToMerge"), "ShardToMerge"), "ShardToMerge"),
-        shardId(required(text(body, "AdjacentShardToMerge"), "AdjacentShardToMerge"), "AdjacentShardToMerge"));
+    engine.mergeShards(stream(body), shardId(MEMBERS.requiredText(body, "ShardToMerge"), "ShardToMerge"),
+        shardId(MEMBERS.requiredText(body, "AdjacentShardToMerge"), "AdjacentShardToMerge"));
     return Map.of();
   }
 
   Object updateShardCount(AwsRequest request) {
     JsonNode body = request.body();
-    int target = required(integer(body, "TargetShardCount"), "TargetShardCount");
-    String scaling = required(text(body, "ScalingType"), "ScalingType");
+    int target = MEMBERS.required(MEMBERS.integer(body, "TargetShardCount"), "TargetShardCount");
+    String scaling = MEMBERS.requiredText(body, "ScalingType");
     if (!scaling.equals("UNIFORM_SCALING")) {
       throw new ValidationException("ScalingType must be UNIFORM_SCALING, not " + scaling);
     }
@@ -228,8 +229,8 @@ final class StreamOperations {
 
   Object updateStreamMode(AwsRequest request) {
     JsonNode body = request.body();
-    StreamMode mode = required(mode(body), "StreamModeDetails");
-    engine.updateStreamMode(required(text(body, "StreamARN"), "StreamARN"), mode);
+    StreamMode mode = MEMBERS.required(mode(body), "StreamModeDetails");
+    engine.updateStreamMode(MEMBERS.requiredText(body, "StreamARN"), mode);
     return Map.of();
   }
 

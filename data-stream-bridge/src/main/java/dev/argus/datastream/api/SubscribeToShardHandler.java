@@ -1,8 +1,7 @@
 package dev.argus.datastream.api;
 
 import static dev.argus.datastream.api.Documents.doc;
-import static dev.argus.datastream.api.Members.required;
-import static dev.argus.datastream.api.Members.text;
+import static dev.argus.datastream.api.Members.MEMBERS;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.argus.awshttp.api.AwsException;
@@ -135,9 +134,9 @@ final class SubscribeToShardHandler extends ChannelInboundHandlerAdapter {
     try {
       JsonNode request = protocol.decode(bytes);
       RecordOperations.ConsumerRef consumer = records.consumerRef(request);
-      String shard = required(text(request, "ShardId"), "ShardId");
-      JsonNode position = required(Members.object(request, "StartingPosition"), "StartingPosition");
-      String type = required(text(position, "Type"), "Type");
+      String shard = MEMBERS.requiredText(request, "ShardId");
+      JsonNode position = MEMBERS.required(MEMBERS.object(request, "StartingPosition"), "StartingPosition");
+      String type = MEMBERS.requiredText(position, "Type");
       IteratorType parsed;
       try {
         parsed = IteratorType.valueOf(type);
@@ -146,7 +145,7 @@ final class SubscribeToShardHandler extends ChannelInboundHandlerAdapter {
       }
       Instant at = protocol.readTimestamp(position.get("Timestamp"));
       iterator = engine.getShardIterator(consumer.streamArn(), StreamOperations.shardId(shard, "ShardId"), parsed,
-          text(position, "SequenceNumber"), at);
+          MEMBERS.text(position, "SequenceNumber"), at);
       String wanted = consumer.consumer().arn(consumer.streamArn()) + " " + shard;
       if (!active.add(wanted)) {
         throw new dev.argus.datastream.engine.ResourceInUseException("Another active subscription exists for consumer "

@@ -2,6 +2,7 @@ package dev.argus.datastream.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.argus.datastream.lease.MutableClock;
 import dev.argus.datastream.shard.HashKeyRange;
 import dev.argus.datastream.shard.HashKeys;
 import dev.argus.datastream.shard.SequenceNumber;

@@ -1,5 +1,7 @@
 package dev.argus.faces.api;
 
+import static dev.argus.faces.api.Members.MEMBERS;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.argus.faces.analysis.FaceAnalyzer;
 import dev.argus.faces.analysis.QualityFilter;
@@ -72,19 +74,19 @@ final class FaceOperations {
   }
 
   Object createCollection(JsonNode body) {
-    CollectionInfo info = collections.create(Members.requiredText(body, "CollectionId"), embedder.modelVersion(),
+    CollectionInfo info = collections.create(MEMBERS.nonEmptyText(body, "CollectionId"), embedder.modelVersion(),
         embedder.dimension());
     return new CreateCollectionOutput(200, info.arn(), info.faceModelVersion());
   }
 
   Object describeCollection(JsonNode body) {
-    CollectionInfo info = collections.get(Members.requiredText(body, "CollectionId")).info();
+    CollectionInfo info = collections.get(MEMBERS.nonEmptyText(body, "CollectionId")).info();
     return new DescribeCollectionOutput(info.faceCount(), info.faceModelVersion(), info.arn(), info.createdAt(), 0);
   }
 
   Object listCollections(JsonNode body) {
-    int max = Members.integer(body, "MaxResults", DEFAULT_PAGE, 0, MAX_PAGE);
-    String after = PageTokens.decode('c', Members.text(body, "NextToken"));
+    int max = MEMBERS.integer(body, "MaxResults", DEFAULT_PAGE, 0, MAX_PAGE);
+    String after = PageTokens.decode('c', MEMBERS.text(body, "NextToken"));
     List<CollectionInfo> page = collections.list(after, max + 1);
     List<CollectionInfo> shown = page.subList(0, Math.min(max, page.size()));
     String next = page.size() > max && !shown.isEmpty()
@@ -94,17 +96,17 @@ final class FaceOperations {
   }
 
   Object deleteCollection(JsonNode body) {
-    collections.delete(Members.requiredText(body, "CollectionId"));
+    collections.delete(MEMBERS.nonEmptyText(body, "CollectionId"));
     return new DeleteCollectionOutput(200);
   }
 
   CompletableFuture<Object> indexFaces(JsonNode body) {
-    FaceCollection collection = compatible(Members.requiredText(body, "CollectionId"));
-    String external = Members.text(body, "ExternalImageId");
+    FaceCollection collection = compatible(MEMBERS.nonEmptyText(body, "CollectionId"));
+    String external = MEMBERS.text(body, "ExternalImageId");
     if (external != null) {
       dev.argus.faces.collection.ExternalImageIds.check(external);
     }
-    int maxFaces = Members.integer(body, "MaxFaces", MAX_INDEX_FACES, 1, Integer.MAX_VALUE);
+    int maxFaces = MEMBERS.integer(body, "MaxFaces", MAX_INDEX_FACES, 1, Integer.MAX_VALUE);
     QualityFilter filter = filter(body, QualityFilter.AUTO);
     byte[] image = Members.image(body);
     int limit = Math.min(maxFaces, MAX_INDEX_FACES);
@@ -130,10 +132,10 @@ final class FaceOperations {
   }
 
   Object listFaces(JsonNode body) {
-    FaceCollection collection = collections.get(Members.requiredText(body, "CollectionId"));
-    int max = Members.integer(body, "MaxResults", DEFAULT_PAGE, 0, MAX_PAGE);
-    String after = PageTokens.decode('f', Members.text(body, "NextToken"));
-    List<String> only = Members.textList(body, "FaceIds", 0, MAX_PAGE);
+    FaceCollection collection = collections.get(MEMBERS.nonEmptyText(body, "CollectionId"));
+    int max = MEMBERS.integer(body, "MaxResults", DEFAULT_PAGE, 0, MAX_PAGE);
+    String after = PageTokens.decode('f', MEMBERS.text(body, "NextToken"));
+    List<String> only = MEMBERS.stringList(body, "FaceIds", 0, MAX_PAGE);
     String version = collection.info().faceModelVersion();
     if (only != null) {
       List<FaceDoc> faces = only.stream().map(FaceOperations::faceId).map(collection::get).filter(Objects::nonNull)
@@ -148,8 +150,8 @@ final class FaceOperations {
   }
 
   Object deleteFaces(JsonNode body) {
-    FaceCollection collection = collections.get(Members.requiredText(body, "CollectionId"));
-    List<String> requested = Members.textList(body, "FaceIds", 1, MAX_PAGE);
+    FaceCollection collection = collections.get(MEMBERS.nonEmptyText(body, "CollectionId"));
+    List<String> requested = MEMBERS.stringList(body, "FaceIds", 1, MAX_PAGE);
     List<UUID> parsed = requested.stream().map(FaceOperations::faceId).toList();
     Set<UUID> deleted = new HashSet<>(collection.delete(parsed));
     List<String> done = new ArrayList<>();
@@ -165,8 +167,8 @@ final class FaceOperations {
   }
 
   Object searchFaces(JsonNode body) {
-    FaceCollection collection = compatible(Members.requiredText(body, "CollectionId"));
-    String faceId = Members.requiredText(body, "FaceId");
+    FaceCollection collection = compatible(MEMBERS.nonEmptyText(body, "CollectionId"));
+    String faceId = MEMBERS.nonEmptyText(body, "FaceId");
     FaceRecord face = collection.get(faceId(faceId));
     if (face == null) {
       throw new FaceNotFoundException("collection " + collection.info().collectionId() + " has no face " + faceId);
@@ -176,10 +178,10 @@ final class FaceOperations {
   }
 
   CompletableFuture<Object> searchFacesByImage(JsonNode body) {
-    FaceCollection collection = compatible(Members.requiredText(body, "CollectionId"));
+    FaceCollection collection = compatible(MEMBERS.nonEmptyText(body, "CollectionId"));
     QualityFilter filter = filter(body, QualityFilter.NONE);
-    Members.integer(body, "MaxFaces", DEFAULT_SEARCH_MAX_FACES, 1, MAX_SEARCH_MAX_FACES);
-    Members.number(body, "FaceMatchThreshold", DEFAULT_FACE_MATCH_THRESHOLD, 0, 100);
+    MEMBERS.integer(body, "MaxFaces", DEFAULT_SEARCH_MAX_FACES, 1, MAX_SEARCH_MAX_FACES);
+    MEMBERS.number(body, "FaceMatchThreshold", DEFAULT_FACE_MATCH_THRESHOLD, 0, 100);
     byte[] image = Members.image(body);
     return analyzer.analyze(image, faces -> largest(faces, filter)).thenApply(analysis -> {
       if (analysis.embedded().isEmpty()) {
@@ -194,15 +196,15 @@ final class FaceOperations {
   }
 
   CompletableFuture<Object> detectFaces(JsonNode body) {
-    Members.textList(body, "Attributes", 0, 64);
+    MEMBERS.stringList(body, "Attributes", 0, 64);
     byte[] image = Members.image(body);
     return analyzer.analyze(image, faces -> List.of()).thenApply(analysis ->
         new DetectFacesOutput(analysis.faces().stream().map(FaceDetailDoc::of).toList()));
   }
 
   private List<FaceMatchDoc> search(FaceCollection collection, float[] query, JsonNode body, UUID exclude) {
-    int maxFaces = Members.integer(body, "MaxFaces", DEFAULT_SEARCH_MAX_FACES, 1, MAX_SEARCH_MAX_FACES);
-    float threshold = Members.number(body, "FaceMatchThreshold", DEFAULT_FACE_MATCH_THRESHOLD, 0, 100);
+    int maxFaces = MEMBERS.integer(body, "MaxFaces", DEFAULT_SEARCH_MAX_FACES, 1, MAX_SEARCH_MAX_FACES);
+    float threshold = MEMBERS.number(body, "FaceMatchThreshold", DEFAULT_FACE_MATCH_THRESHOLD, 0, 100);
     SimilarityScale scale = embedder.scale();
     List<FaceMatch> found = collection.search(query, threshold <= 0 ? -1 : scale.cosineFor(threshold), maxFaces,
         exclude);
@@ -231,7 +233,7 @@ final class FaceOperations {
 
   private static QualityFilter filter(JsonNode body, QualityFilter fallback) {
     try {
-      return QualityFilter.parse(Members.text(body, "QualityFilter"), fallback);
+      return QualityFilter.parse(MEMBERS.text(body, "QualityFilter"), fallback);
     } catch (IllegalArgumentException e) {
       throw new InvalidParameterException(e.getMessage());
     }

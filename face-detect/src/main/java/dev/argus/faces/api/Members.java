@@ -1,79 +1,41 @@
 package dev.argus.faces.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.argus.awshttp.api.RequestMembers;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
- * Reads Rekognition request members, each failure naming the member (pure). A member of the
- * wrong JSON type, or out of its documented range, is an {@link InvalidParameterException}.
+ * Rekognition's wording of the shared {@link RequestMembers} reader (pure): a member that is
+ * missing, of the wrong JSON type or out of its documented range is an
+ * {@link InvalidParameterException} naming the member; plus the {@code Image} member, which only
+ * Rekognition has.
  */
 final class Members {
 
+  /** Every failure an {@link InvalidParameterException}: "NAME is required", "NAME must be ...". */
+  static final RequestMembers MEMBERS = new RequestMembers(new RequestMembers.Errors() {
+    @Override
+    public RuntimeException missing(String member) {
+      return new InvalidParameterException(member + " is required");
+    }
+
+    @Override
+    public RuntimeException outOfRange(String member, String expected, String value) {
+      return new InvalidParameterException(member + " must be " + expected);
+    }
+
+    @Override
+    public RuntimeException wrongType(String member, String expected, String actual) {
+      return new InvalidParameterException(member + " must be " + expected);
+    }
+
+    @Override
+    public RuntimeException malformed(String member, String problem) {
+      return new InvalidParameterException(member + " " + problem);
+    }
+  });
+
   private Members() {
-  }
-
-  static String requiredText(JsonNode body, String name) {
-    String value = text(body, name);
-    if (value == null || value.isEmpty()) {
-      throw new InvalidParameterException(name + " is required");
-    }
-    return value;
-  }
-
-  static String text(JsonNode body, String name) {
-    JsonNode node = body.get(name);
-    if (node == null || node.isNull()) {
-      return null;
-    }
-    if (!node.isTextual()) {
-      throw new InvalidParameterException(name + " must be a string");
-    }
-    return node.textValue();
-  }
-
-  static int integer(JsonNode body, String name, int fallback, int min, int max) {
-    JsonNode node = body.get(name);
-    if (node == null || node.isNull()) {
-      return fallback;
-    }
-    if (!node.isIntegralNumber() || !node.canConvertToInt() || node.intValue() < min || node.intValue() > max) {
-      throw new InvalidParameterException(name + " must be an integer in [" + min + ", " + max + "]");
-    }
-    return node.intValue();
-  }
-
-  static float number(JsonNode body, String name, float fallback, float min, float max) {
-    JsonNode node = body.get(name);
-    if (node == null || node.isNull()) {
-      return fallback;
-    }
-    if (!node.isNumber() || !(node.floatValue() >= min && node.floatValue() <= max)) {
-      throw new InvalidParameterException(name + " must be a number in [" + min + ", " + max + "]");
-    }
-    return node.floatValue();
-  }
-
-  static List<String> textList(JsonNode body, String name, int min, int max) {
-    JsonNode node = body.get(name);
-    if (node == null || node.isNull()) {
-      if (min > 0) {
-        throw new InvalidParameterException(name + " is required");
-      }
-      return null;
-    }
-    if (!node.isArray() || node.size() < min || node.size() > max) {
-      throw new InvalidParameterException(name + " must be a list of " + min + " to " + max + " strings");
-    }
-    List<String> out = new ArrayList<>(node.size());
-    for (JsonNode item : node) {
-      if (!item.isTextual()) {
-        throw new InvalidParameterException(name + " must hold strings");
-      }
-      out.add(item.textValue());
-    }
-    return out;
   }
 
   /**

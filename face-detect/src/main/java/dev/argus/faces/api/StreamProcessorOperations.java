@@ -1,5 +1,7 @@
 package dev.argus.faces.api;
 
+import static dev.argus.faces.api.Members.MEMBERS;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -28,32 +30,32 @@ final class StreamProcessorOperations {
   }
 
   Object create(JsonNode body) {
-    String name = Members.requiredText(body, "Name");
+    String name = MEMBERS.nonEmptyText(body, "Name");
     checkName(name);
-    String video = Members.requiredText(path(body, "Input", "KinesisVideoStream"), "Arn");
+    String video = MEMBERS.nonEmptyText(path(body, "Input", "KinesisVideoStream"), "Arn");
     JsonNode output = body.path("Output");
     if (output.hasNonNull("S3Destination") && !output.hasNonNull("KinesisDataStream")) {
       throw new InvalidParameterException("Output.S3Destination is not supported: use Output.KinesisDataStream");
     }
-    String data = Members.requiredText(path(body, "Output", "KinesisDataStream"), "Arn");
+    String data = MEMBERS.nonEmptyText(path(body, "Output", "KinesisDataStream"), "Arn");
     JsonNode settings = body.path("Settings");
     if (!settings.hasNonNull("FaceSearch")) {
       throw new InvalidParameterException("Settings.FaceSearch is required (ConnectedHome is not supported)");
     }
     JsonNode faceSearch = settings.get("FaceSearch");
-    String collection = Members.requiredText(faceSearch, "CollectionId");
-    float threshold = Members.number(faceSearch, "FaceMatchThreshold", ProcessorDefinition.DEFAULT_THRESHOLD, 0, 100);
-    String role = Members.requiredText(body, "RoleArn");
+    String collection = MEMBERS.nonEmptyText(faceSearch, "CollectionId");
+    float threshold = MEMBERS.number(faceSearch, "FaceMatchThreshold", ProcessorDefinition.DEFAULT_THRESHOLD, 0, 100);
+    String role = MEMBERS.nonEmptyText(body, "RoleArn");
     String arn = processors.create(name, video, data, role, collection, threshold);
     return NODES.objectNode().put("StreamProcessorArn", arn);
   }
 
   Object start(JsonNode body) {
-    String name = Members.requiredText(body, "Name");
+    String name = MEMBERS.nonEmptyText(body, "Name");
     StartPosition from = new StartPosition.Now();
     JsonNode selector = body.path("StartSelector").path("KVSStreamStartSelector");
     if (selector.isObject()) {
-      String fragment = Members.text(selector, "FragmentNumber");
+      String fragment = MEMBERS.text(selector, "FragmentNumber");
       JsonNode producer = selector.get("ProducerTimestamp");
       if (fragment != null && producer != null && !producer.isNull()) {
         throw new InvalidParameterException("KVSStreamStartSelector takes ProducerTimestamp or FragmentNumber, not both");
@@ -74,17 +76,17 @@ final class StreamProcessorOperations {
   }
 
   Object stop(JsonNode body) {
-    processors.stop(Members.requiredText(body, "Name"));
+    processors.stop(MEMBERS.nonEmptyText(body, "Name"));
     return NODES.objectNode();
   }
 
   Object delete(JsonNode body) {
-    processors.delete(Members.requiredText(body, "Name"));
+    processors.delete(MEMBERS.nonEmptyText(body, "Name"));
     return NODES.objectNode();
   }
 
   Object describe(JsonNode body) {
-    StreamProcessors.View view = processors.describe(Members.requiredText(body, "Name"));
+    StreamProcessors.View view = processors.describe(MEMBERS.nonEmptyText(body, "Name"));
     ProcessorDefinition d = view.definition();
     ObjectNode out = NODES.objectNode();
     out.put("Name", d.name()).put("StreamProcessorArn", d.arn()).put("Status", d.status().name());
@@ -102,8 +104,8 @@ final class StreamProcessorOperations {
   }
 
   Object list(JsonNode body) {
-    int max = Members.integer(body, "MaxResults", MAX_PAGE, 1, MAX_PAGE);
-    String after = PageTokens.decode('p', Members.text(body, "NextToken"));
+    int max = MEMBERS.integer(body, "MaxResults", MAX_PAGE, 1, MAX_PAGE);
+    String after = PageTokens.decode('p', MEMBERS.text(body, "NextToken"));
     List<ProcessorDefinition> page = processors.list(after, max + 1);
     List<ProcessorDefinition> shown = page.subList(0, Math.min(max, page.size()));
     ObjectNode out = NODES.objectNode();

@@ -49,22 +49,9 @@ public class SearchBenchmark {
     BoundingBox box = new BoundingBox(0.2f, 0.3f, 0.1f, 0.1f);
     for (int i = 0; i < faces; i++) {
       matrix.add(new FaceRecord(new UUID(random.nextLong(), random.nextLong()), new UUID(0, i), null, box, 99f,
-          unit(random, dimension)));
+          Faces.unit(random, dimension)));
     }
-    query = unit(random, dimension);
-  }
-
-  private static float[] unit(Random random, int dimension) {
-    float[] v = new float[dimension];
-    double norm = 0;
-    for (int i = 0; i < dimension; i++) {
-      v[i] = (float) random.nextGaussian();
-      norm += v[i] * v[i];
-    }
-    for (int i = 0; i < dimension; i++) {
-      v[i] /= (float) Math.sqrt(norm);
-    }
-    return v;
+    query = Faces.unit(random, dimension);
   }
 
   @Benchmark

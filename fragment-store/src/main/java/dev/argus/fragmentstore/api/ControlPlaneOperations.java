@@ -34,121 +34,121 @@ import java.util.Objects;
  */
 final class ControlPlaneOperations {
 
-    /** TagStream's Tags and UntagStream's TagKeyList: 1 to 50 entries. */
-    static final int MAX_TAGS_PER_REQUEST = Tags.MAX_TAGS;
+  /** TagStream's Tags and UntagStream's TagKeyList: 1 to 50 entries. */
+  static final int MAX_TAGS_PER_REQUEST = Tags.MAX_TAGS;
 
-    private final VideoStreamCatalog catalog;
+  private final VideoStreamCatalog catalog;
 
-    ControlPlaneOperations(VideoStreamCatalog catalog) {
-        this.catalog = Objects.requireNonNull(catalog, "catalog");
+  ControlPlaneOperations(VideoStreamCatalog catalog) {
+    this.catalog = Objects.requireNonNull(catalog, "catalog");
+  }
+
+  Object createStream(AwsRequest request) {
+    JsonNode body = request.body();
+    Integer hours = Members.integer(body, "DataRetentionInHours");
+    Map<String, String> tags = Members.stringMap(body, "Tags");
+    checkStorageConfiguration(Members.object(body, "StreamStorageConfiguration"));
+    StreamInfo created = catalog.create(new NewStream(Members.text(body, "StreamName"),
+        Members.text(body, "DeviceName"), Members.text(body, "MediaType"), Members.text(body, "KmsKeyId"),
+        hours == null ? 0 : hours, tags == null ? Tags.NONE : Tags.of(tags)));
+    return new CreateStreamOutput(created.arn().toString());
+  }
+
+  Object describeStream(AwsRequest request) {
+    return new DescribeStreamOutput(StreamInfoDocument.of(catalog.describe(ref(request.body()))));
+  }
+
+  Object listStreams(AwsRequest request) {
+    JsonNode body = request.body();
+    JsonNode condition = Members.object(body, "StreamNameCondition");
+    String prefix = null;
+    if (condition != null) {
+      String operator = Members.text(condition, "ComparisonOperator");
+      if (operator != null && !"BEGINS_WITH".equals(operator)) {
+        throw new InvalidArgumentException("ComparisonOperator must be BEGINS_WITH, not " + operator);
+      }
+      prefix = Members.text(condition, "ComparisonValue");
     }
+    Page<StreamInfo> page = catalog.list(ListQuery.of(Members.integer(body, "MaxResults"), prefix,
+        Members.text(body, "NextToken")));
+    List<StreamInfoDocument> items = page.items().stream().map(StreamInfoDocument::of).toList();
+    return new ListStreamsOutput(items, page.nextToken());
+  }
 
-    Object createStream(AwsRequest request) {
-        JsonNode body = request.body();
-        Integer hours = Members.integer(body, "DataRetentionInHours");
-        Map<String, String> tags = Members.stringMap(body, "Tags");
-        checkStorageConfiguration(Members.object(body, "StreamStorageConfiguration"));
-        StreamInfo created = catalog.create(new NewStream(Members.text(body, "StreamName"),
-                Members.text(body, "DeviceName"), Members.text(body, "MediaType"), Members.text(body, "KmsKeyId"),
-                hours == null ? 0 : hours, tags == null ? Tags.NONE : Tags.of(tags)));
-        return new CreateStreamOutput(created.arn().toString());
-    }
+  Object deleteStream(AwsRequest request) {
+    JsonNode body = request.body();
+    StreamArn arn = StreamArn.parse("StreamARN", Members.text(body, "StreamARN"));
+    catalog.delete(arn, Members.text(body, "CurrentVersion"));
+    return Documents.EMPTY;
+  }
 
-    Object describeStream(AwsRequest request) {
-        return new DescribeStreamOutput(StreamInfoDocument.of(catalog.describe(ref(request.body()))));
-    }
+  Object updateDataRetention(AwsRequest request) {
+    JsonNode body = request.body();
+    StreamRef ref = ref(body);
+    String version = Members.required(Members.text(body, "CurrentVersion"), "CurrentVersion");
+    RetentionOperation operation = RetentionOperation.parse(
+        Members.required(Members.text(body, "Operation"), "Operation"));
+    int change = Members.required(Members.integer(body, "DataRetentionChangeInHours"),
+        "DataRetentionChangeInHours");
+    catalog.updateRetention(new RetentionUpdate(ref, version, operation, change));
+    return Documents.EMPTY;
+  }
 
-    Object listStreams(AwsRequest request) {
-        JsonNode body = request.body();
-        JsonNode condition = Members.object(body, "StreamNameCondition");
-        String prefix = null;
-        if (condition != null) {
-            String operator = Members.text(condition, "ComparisonOperator");
-            if (operator != null && !"BEGINS_WITH".equals(operator)) {
-                throw new InvalidArgumentException("ComparisonOperator must be BEGINS_WITH, not " + operator);
-            }
-            prefix = Members.text(condition, "ComparisonValue");
-        }
-        Page<StreamInfo> page = catalog.list(ListQuery.of(Members.integer(body, "MaxResults"), prefix,
-                Members.text(body, "NextToken")));
-        List<StreamInfoDocument> items = page.items().stream().map(StreamInfoDocument::of).toList();
-        return new ListStreamsOutput(items, page.nextToken());
-    }
+  Object getDataEndpoint(AwsRequest request) {
+    JsonNode body = request.body();
+    DataEndpoint.ApiName.parse(Members.required(Members.text(body, "APIName"), "APIName"));
+    catalog.describe(ref(body)); // an unknown stream has no endpoint
+    return new GetDataEndpointOutput(DataEndpoint.fromHost(request.head().header("Host")));
+  }
 
-    Object deleteStream(AwsRequest request) {
-        JsonNode body = request.body();
-        StreamArn arn = StreamArn.parse("StreamARN", Members.text(body, "StreamARN"));
-        catalog.delete(arn, Members.text(body, "CurrentVersion"));
-        return Documents.EMPTY;
-    }
+  Object tagStream(AwsRequest request) {
+    JsonNode body = request.body();
+    StreamRef ref = ref(body);
+    Map<String, String> tags = Members.required(Members.stringMap(body, "Tags"), "Tags");
+    checkCount("Tags", tags.size());
+    catalog.tag(ref, Tags.of(tags));
+    return Documents.EMPTY;
+  }
 
-    Object updateDataRetention(AwsRequest request) {
-        JsonNode body = request.body();
-        StreamRef ref = ref(body);
-        String version = Members.required(Members.text(body, "CurrentVersion"), "CurrentVersion");
-        RetentionOperation operation = RetentionOperation.parse(
-                Members.required(Members.text(body, "Operation"), "Operation"));
-        int change = Members.required(Members.integer(body, "DataRetentionChangeInHours"),
-                "DataRetentionChangeInHours");
-        catalog.updateRetention(new RetentionUpdate(ref, version, operation, change));
-        return Documents.EMPTY;
-    }
+  Object untagStream(AwsRequest request) {
+    JsonNode body = request.body();
+    StreamRef ref = ref(body);
+    List<String> keys = Members.required(Members.stringList(body, "TagKeyList"), "TagKeyList");
+    checkCount("TagKeyList", keys.size());
+    keys.forEach(Tags::key);
+    catalog.untag(ref, keys);
+    return Documents.EMPTY;
+  }
 
-    Object getDataEndpoint(AwsRequest request) {
-        JsonNode body = request.body();
-        DataEndpoint.ApiName.parse(Members.required(Members.text(body, "APIName"), "APIName"));
-        catalog.describe(ref(body)); // an unknown stream has no endpoint
-        return new GetDataEndpointOutput(DataEndpoint.fromHost(request.head().header("Host")));
-    }
+  Object listTagsForStream(AwsRequest request) {
+    JsonNode body = request.body();
+    StreamRef ref = ref(body);
+    Page<Map.Entry<String, String>> page = catalog.listTags(ref, Members.text(body, "NextToken"));
+    Map<String, String> tags = new LinkedHashMap<>();
+    page.items().forEach(e -> tags.put(e.getKey(), e.getValue()));
+    return new ListTagsForStreamOutput(tags, page.nextToken());
+  }
 
-    Object tagStream(AwsRequest request) {
-        JsonNode body = request.body();
-        StreamRef ref = ref(body);
-        Map<String, String> tags = Members.required(Members.stringMap(body, "Tags"), "Tags");
-        checkCount("Tags", tags.size());
-        catalog.tag(ref, Tags.of(tags));
-        return Documents.EMPTY;
-    }
+  private static StreamRef ref(JsonNode body) {
+    return StreamRef.of(Members.text(body, "StreamName"), Members.text(body, "StreamARN"));
+  }
 
-    Object untagStream(AwsRequest request) {
-        JsonNode body = request.body();
-        StreamRef ref = ref(body);
-        List<String> keys = Members.required(Members.stringList(body, "TagKeyList"), "TagKeyList");
-        checkCount("TagKeyList", keys.size());
-        keys.forEach(Tags::key);
-        catalog.untag(ref, keys);
-        return Documents.EMPTY;
+  private static void checkCount(String member, int count) {
+    if (count < 1 || count > MAX_TAGS_PER_REQUEST) {
+      throw new InvalidArgumentException(member + " must have 1 to " + MAX_TAGS_PER_REQUEST + " entries, not "
+          + count);
     }
+  }
 
-    Object listTagsForStream(AwsRequest request) {
-        JsonNode body = request.body();
-        StreamRef ref = ref(body);
-        Page<Map.Entry<String, String>> page = catalog.listTags(ref, Members.text(body, "NextToken"));
-        Map<String, String> tags = new LinkedHashMap<>();
-        page.items().forEach(e -> tags.put(e.getKey(), e.getValue()));
-        return new ListTagsForStreamOutput(tags, page.nextToken());
+  /** Accepted for compatibility; every stream here has one storage tier. */
+  private static void checkStorageConfiguration(JsonNode configuration) {
+    if (configuration == null) {
+      return;
     }
-
-    private static StreamRef ref(JsonNode body) {
-        return StreamRef.of(Members.text(body, "StreamName"), Members.text(body, "StreamARN"));
+    String tier = Members.text(configuration, "DefaultStorageTier");
+    if (!"HOT".equals(tier) && !"WARM".equals(tier)) {
+      throw new InvalidArgumentException("StreamStorageConfiguration.DefaultStorageTier must be HOT or WARM, not "
+          + tier);
     }
-
-    private static void checkCount(String member, int count) {
-        if (count < 1 || count > MAX_TAGS_PER_REQUEST) {
-            throw new InvalidArgumentException(member + " must have 1 to " + MAX_TAGS_PER_REQUEST + " entries, not "
-                    + count);
-        }
-    }
-
-    /** Accepted for compatibility; every stream here has one storage tier. */
-    private static void checkStorageConfiguration(JsonNode configuration) {
-        if (configuration == null) {
-            return;
-        }
-        String tier = Members.text(configuration, "DefaultStorageTier");
-        if (!"HOT".equals(tier) && !"WARM".equals(tier)) {
-            throw new InvalidArgumentException("StreamStorageConfiguration.DefaultStorageTier must be HOT or WARM, not "
-                    + tier);
-        }
-    }
+  }
 }

@@ -13,34 +13,34 @@ import java.util.regex.Pattern;
  */
 final class DataEndpoint {
 
-    /** A DNS name or IPv4 address, or a bracketed IPv6 address; then an optional port. */
-    private static final Pattern HOST = Pattern.compile("(?:[A-Za-z0-9._-]{1,253}|\\[[0-9A-Fa-f:.]{2,45}])(?::[0-9]{1,5})?");
+  /** A DNS name or IPv4 address, or a bracketed IPv6 address; then an optional port. */
+  private static final Pattern HOST = Pattern.compile("(?:[A-Za-z0-9._-]{1,253}|\\[[0-9A-Fa-f:.]{2,45}])(?::[0-9]{1,5})?");
 
-    /** GetDataEndpoint's APIName values. */
-    enum ApiName {
-        PUT_MEDIA, GET_MEDIA, LIST_FRAGMENTS, GET_MEDIA_FOR_FRAGMENT_LIST, GET_HLS_STREAMING_SESSION_URL,
-        GET_DASH_STREAMING_SESSION_URL, GET_CLIP, GET_IMAGES;
+  /** GetDataEndpoint's APIName values. */
+  enum ApiName {
+    PUT_MEDIA, GET_MEDIA, LIST_FRAGMENTS, GET_MEDIA_FOR_FRAGMENT_LIST, GET_HLS_STREAMING_SESSION_URL,
+    GET_DASH_STREAMING_SESSION_URL, GET_CLIP, GET_IMAGES;
 
-        static ApiName parse(String value) {
-            for (ApiName name : values()) {
-                if (name.name().equals(value)) {
-                    return name;
-                }
-            }
-            throw new InvalidArgumentException("APIName must be one of " + java.util.Arrays.toString(values())
-                    + ", not " + value);
+    static ApiName parse(String value) {
+      for (ApiName name : values()) {
+        if (name.name().equals(value)) {
+          return name;
         }
+      }
+      throw new InvalidArgumentException("APIName must be one of " + java.util.Arrays.toString(values())
+          + ", not " + value);
     }
+  }
 
-    private DataEndpoint() {
-    }
+  private DataEndpoint() {
+  }
 
-    /** {@code http://<host>}; a missing or malformed Host is an {@link InvalidArgumentException}. */
-    static String fromHost(String host) {
-        if (host == null || !HOST.matcher(host.trim()).matches()) {
-            throw new InvalidArgumentException("cannot tell the data endpoint: the request's Host header is "
-                    + (host == null ? "missing" : "not host[:port]: " + host));
-        }
-        return "http://" + host.trim();
+  /** {@code http://<host>}; a missing or malformed Host is an {@link InvalidArgumentException}. */
+  static String fromHost(String host) {
+    if (host == null || !HOST.matcher(host.trim()).matches()) {
+      throw new InvalidArgumentException("cannot tell the data endpoint: the request's Host header is "
+          + (host == null ? "missing" : "not host[:port]: " + host));
     }
+    return "http://" + host.trim();
+  }
 }

@@ -12,35 +12,35 @@ import java.util.Map;
  */
 final class Documents {
 
-    private Documents() {
+  private Documents() {
+  }
+
+  /** DescribeStream's and ListStreams' StreamInfo; tags are not part of it. */
+  record StreamInfoDocument(String deviceName, String streamName, String streamARN, String mediaType,
+                            String kmsKeyId, String version, String status, Instant creationTime,
+                            Integer dataRetentionInHours) {
+
+    static StreamInfoDocument of(StreamInfo s) {
+      return new StreamInfoDocument(s.deviceName(), s.streamName(), s.arn().toString(), s.mediaType(),
+          s.kmsKeyId(), s.version(), s.status().name(), s.creationTime(), s.dataRetentionInHours());
     }
+  }
 
-    /** DescribeStream's and ListStreams' StreamInfo; tags are not part of it. */
-    record StreamInfoDocument(String deviceName, String streamName, String streamARN, String mediaType,
-                              String kmsKeyId, String version, String status, Instant creationTime,
-                              Integer dataRetentionInHours) {
+  record CreateStreamOutput(String streamARN) {
+  }
 
-        static StreamInfoDocument of(StreamInfo s) {
-            return new StreamInfoDocument(s.deviceName(), s.streamName(), s.arn().toString(), s.mediaType(),
-                    s.kmsKeyId(), s.version(), s.status().name(), s.creationTime(), s.dataRetentionInHours());
-        }
-    }
+  record DescribeStreamOutput(StreamInfoDocument streamInfo) {
+  }
 
-    record CreateStreamOutput(String streamARN) {
-    }
+  record ListStreamsOutput(List<StreamInfoDocument> streamInfoList, String nextToken) {
+  }
 
-    record DescribeStreamOutput(StreamInfoDocument streamInfo) {
-    }
+  record GetDataEndpointOutput(String dataEndpoint) {
+  }
 
-    record ListStreamsOutput(List<StreamInfoDocument> streamInfoList, String nextToken) {
-    }
+  record ListTagsForStreamOutput(Map<String, String> tags, String nextToken) {
+  }
 
-    record GetDataEndpointOutput(String dataEndpoint) {
-    }
-
-    record ListTagsForStreamOutput(Map<String, String> tags, String nextToken) {
-    }
-
-    /** DeleteStream, UpdateDataRetention, TagStream and UntagStream answer {@code {}}. */
-    static final Map<String, Object> EMPTY = Map.of();
+  /** DeleteStream, UpdateDataRetention, TagStream and UntagStream answer {@code {}}. */
+  static final Map<String, Object> EMPTY = Map.of();
 }

@@ -28,27 +28,27 @@ import java.util.Map;
  */
 public final class ErrorTable {
 
-    static final ErrorType INVALID_ARGUMENT = new ErrorType("InvalidArgumentException", 400);
-    static final ErrorType RESOURCE_NOT_FOUND = new ErrorType("ResourceNotFoundException", 404);
-    static final ErrorType RESOURCE_IN_USE = new ErrorType("ResourceInUseException", 400);
-    static final ErrorType VERSION_MISMATCH = new ErrorType("VersionMismatchException", 400);
-    static final ErrorType TAGS_PER_RESOURCE = new ErrorType("TagsPerResourceExceededLimitException", 400);
+  static final ErrorType INVALID_ARGUMENT = new ErrorType("InvalidArgumentException", 400);
+  static final ErrorType RESOURCE_NOT_FOUND = new ErrorType("ResourceNotFoundException", 404);
+  static final ErrorType RESOURCE_IN_USE = new ErrorType("ResourceInUseException", 400);
+  static final ErrorType VERSION_MISMATCH = new ErrorType("VersionMismatchException", 400);
+  static final ErrorType TAGS_PER_RESOURCE = new ErrorType("TagsPerResourceExceededLimitException", 400);
 
-    static final Map<Class<? extends CatalogException>, ErrorType> TABLE = Map.of(
-            InvalidArgumentException.class, INVALID_ARGUMENT,
-            StreamNotFoundException.class, RESOURCE_NOT_FOUND,
-            StreamInUseException.class, RESOURCE_IN_USE,
-            VersionMismatchException.class, VERSION_MISMATCH,
-            TagLimitExceededException.class, TAGS_PER_RESOURCE);
+  static final Map<Class<? extends CatalogException>, ErrorType> TABLE = Map.of(
+      InvalidArgumentException.class, INVALID_ARGUMENT,
+      StreamNotFoundException.class, RESOURCE_NOT_FOUND,
+      StreamInUseException.class, RESOURCE_IN_USE,
+      VersionMismatchException.class, VERSION_MISMATCH,
+      TagLimitExceededException.class, TAGS_PER_RESOURCE);
 
-    private ErrorTable() {
+  private ErrorTable() {
+  }
+
+  public static AwsException toAws(CatalogException failure) {
+    ErrorType type = TABLE.get(failure.getClass());
+    if (type == null) { // a new CatalogException without a row: a bug, caught by ErrorTableTest
+      throw new IllegalStateException("no AWS error type for " + failure.getClass().getName(), failure);
     }
-
-    public static AwsException toAws(CatalogException failure) {
-        ErrorType type = TABLE.get(failure.getClass());
-        if (type == null) { // a new CatalogException without a row: a bug, caught by ErrorTableTest
-            throw new IllegalStateException("no AWS error type for " + failure.getClass().getName(), failure);
-        }
-        return new AwsException(type, failure.getMessage(), failure);
-    }
+    return new AwsException(type, failure.getMessage(), failure);
+  }
 }

@@ -1,106 +1,58 @@
 package dev.argus.fragmentstore.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.argus.awshttp.api.ErrorType;
+import dev.argus.awshttp.api.RequestMembers;
 import dev.argus.fragmentstore.catalog.InvalidArgumentException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Reads typed members from a request body. A member that is absent or JSON {@code null} is
- * absent. A member of the wrong JSON type is a {@code SerializationException}, as AWS answers; a
- * well-typed value out of range is left to the catalog's validation, except an integer too large
- * for 32 bits, which is an {@link InvalidArgumentException} here. Stateless.
+ * Kinesis Video Streams' wording of the shared {@link RequestMembers} reader, for the control
+ * plane and the media APIs. A member that is absent or JSON {@code null} is absent. A member of the
+ * wrong JSON type is a {@code SerializationException}, as AWS answers; a well-typed value out of
+ * range is left to the catalog's validation, except an integer too large for 32 bits, which is an
+ * {@link InvalidArgumentException} here, as is a missing required member. Stateless.
  */
 public final class Members {
 
-    private Members() {
+  private static final RequestMembers KVS = new RequestMembers(new RequestMembers.Errors() {
+    @Override
+    public RuntimeException missing(String member) {
+      return new InvalidArgumentException(member + " is required");
     }
 
-    public static String text(JsonNode body, String member) {
-        JsonNode node = present(body, member);
-        if (node == null) {
-            return null;
-        }
-        if (!node.isTextual()) {
-            throw wrongType(member, "a string", node);
-        }
-        return node.textValue();
+    @Override
+    public RuntimeException outOfRange(String member, String expected, String value) {
+      return new InvalidArgumentException(member + " " + value + " is out of range");
     }
+  });
 
-    public static Integer integer(JsonNode body, String member) {
-        JsonNode node = present(body, member);
-        if (node == null) {
-            return null;
-        }
-        if (!node.isIntegralNumber()) {
-            throw wrongType(member, "an integer", node);
-        }
-        if (!node.canConvertToInt()) {
-            throw new InvalidArgumentException(member + " " + node.asText() + " is out of range");
-        }
-        return node.intValue();
-    }
+  private Members() {
+  }
 
-    public static JsonNode object(JsonNode body, String member) {
-        JsonNode node = present(body, member);
-        if (node != null && !node.isObject()) {
-            throw wrongType(member, "an object", node);
-        }
-        return node;
-    }
+  public static String text(JsonNode body, String member) {
+    return KVS.text(body, member);
+  }
 
-    /** A map of strings to strings, in the order given; null when absent. */
-    public static Map<String, String> stringMap(JsonNode body, String member) {
-        JsonNode node = object(body, member);
-        if (node == null) {
-            return null;
-        }
-        Map<String, String> map = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonNode> e : node.properties()) {
-            if (!e.getValue().isTextual()) {
-                throw wrongType(member + "." + e.getKey(), "a string", e.getValue());
-            }
-            map.put(e.getKey(), e.getValue().textValue());
-        }
-        return map;
-    }
+  public static Integer integer(JsonNode body, String member) {
+    return KVS.integer(body, member);
+  }
 
-    /** A list of strings; null when absent. */
-    public static List<String> stringList(JsonNode body, String member) {
-        JsonNode node = present(body, member);
-        if (node == null) {
-            return null;
-        }
-        if (!node.isArray()) {
-            throw wrongType(member, "a list", node);
-        }
-        List<String> list = new ArrayList<>();
-        for (JsonNode item : node) {
-            if (!item.isTextual()) {
-                throw wrongType(member + " item", "a string", item);
-            }
-            list.add(item.textValue());
-        }
-        return list;
-    }
+  public static JsonNode object(JsonNode body, String member) {
+    return KVS.object(body, member);
+  }
 
-    public static <T> T required(T value, String member) {
-        if (value == null) {
-            throw new InvalidArgumentException(member + " is required");
-        }
-        return value;
-    }
+  /** A map of strings to strings, in the order given; null when absent. */
+  public static Map<String, String> stringMap(JsonNode body, String member) {
+    return KVS.stringMap(body, member);
+  }
 
-    private static JsonNode present(JsonNode body, String member) {
-        JsonNode node = body.get(member);
-        return node == null || node.isNull() ? null : node;
-    }
+  /** A list of strings; null when absent. */
+  public static List<String> stringList(JsonNode body, String member) {
+    return KVS.stringList(body, member);
+  }
 
-    private static RuntimeException wrongType(String member, String expected, JsonNode actual) {
-        return ErrorType.SERIALIZATION.exception(member + " must be " + expected + ", not "
-                + actual.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
-    }
+  public static <T> T required(T value, String member) {
+    return KVS.required(value, member);
+  }
 }

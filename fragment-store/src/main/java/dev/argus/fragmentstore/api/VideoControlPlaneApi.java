@@ -27,40 +27,40 @@ import java.util.function.Function;
  */
 public final class VideoControlPlaneApi implements AwsApi {
 
-    private final Map<String, UnaryOperation> operations;
+  private final Map<String, UnaryOperation> operations;
 
-    public VideoControlPlaneApi(VideoStreamCatalog catalog) {
-        ControlPlaneOperations ops = new ControlPlaneOperations(catalog);
-        this.operations = Map.of(
-                "/createStream", unary(ops::createStream),
-                "/describeStream", unary(ops::describeStream),
-                "/listStreams", unary(ops::listStreams),
-                "/deleteStream", unary(ops::deleteStream),
-                "/updateDataRetention", unary(ops::updateDataRetention),
-                "/getDataEndpoint", unary(ops::getDataEndpoint),
-                "/tagStream", unary(ops::tagStream),
-                "/untagStream", unary(ops::untagStream),
-                "/listTagsForStream", unary(ops::listTagsForStream));
-    }
+  public VideoControlPlaneApi(VideoStreamCatalog catalog) {
+    ControlPlaneOperations ops = new ControlPlaneOperations(catalog);
+    this.operations = Map.of(
+        "/createStream", unary(ops::createStream),
+        "/describeStream", unary(ops::describeStream),
+        "/listStreams", unary(ops::listStreams),
+        "/deleteStream", unary(ops::deleteStream),
+        "/updateDataRetention", unary(ops::updateDataRetention),
+        "/getDataEndpoint", unary(ops::getDataEndpoint),
+        "/tagStream", unary(ops::tagStream),
+        "/untagStream", unary(ops::untagStream),
+        "/listTagsForStream", unary(ops::listTagsForStream));
+  }
 
-    @Override
-    public Optional<Operation> resolve(RequestHead head) {
-        if (!HttpMethod.POST.equals(head.method()) || !head.target().isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.ofNullable(operations.get(head.path()));
+  @Override
+  public Optional<Operation> resolve(RequestHead head) {
+    if (!HttpMethod.POST.equals(head.method()) || !head.target().isEmpty()) {
+      return Optional.empty();
     }
+    return Optional.ofNullable(operations.get(head.path()));
+  }
 
-    /** Runs an operation synchronously on the worker; a catalog failure becomes its AWS error. */
-    private static UnaryOperation unary(Function<AwsRequest, Object> operation) {
-        return request -> {
-            CompletionStage<AwsResponse> answer;
-            try {
-                answer = CompletableFuture.completedFuture(AwsResponse.ok(operation.apply(request)));
-            } catch (CatalogException e) {
-                answer = CompletableFuture.failedFuture(ErrorTable.toAws(e));
-            }
-            return answer;
-        };
-    }
+  /** Runs an operation synchronously on the worker; a catalog failure becomes its AWS error. */
+  private static UnaryOperation unary(Function<AwsRequest, Object> operation) {
+    return request -> {
+      CompletionStage<AwsResponse> answer;
+      try {
+        answer = CompletableFuture.completedFuture(AwsResponse.ok(operation.apply(request)));
+      } catch (CatalogException e) {
+        answer = CompletableFuture.failedFuture(ErrorTable.toAws(e));
+      }
+      return answer;
+    };
+  }
 }

@@ -6,12 +6,12 @@ package dev.argus.fragmentstore.catalog;
  * them is retryable as is: the caller must change the request or the stream first.
  */
 public abstract sealed class CatalogException extends RuntimeException
-        permits InvalidArgumentException, StreamNotFoundException, StreamInUseException, VersionMismatchException,
-        TagLimitExceededException {
+    permits InvalidArgumentException, StreamNotFoundException, StreamInUseException, VersionMismatchException,
+    TagLimitExceededException {
 
-    private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 1L;
 
-    CatalogException(String message) {
-        super(message);
-    }
+  CatalogException(String message) {
+    super(message);
+  }
 }

@@ -9,10 +9,10 @@ import java.io.IOException;
 @FunctionalInterface
 public interface CatalogStore {
 
-    /** Keeps nothing: a catalog that forgets everything on restart (tests, throwaway servers). */
-    CatalogStore IN_MEMORY = catalog -> {
-    };
+  /** Keeps nothing: a catalog that forgets everything on restart (tests, throwaway servers). */
+  CatalogStore IN_MEMORY = catalog -> {
+  };
 
-    /** Makes this catalog the durable one; when it returns, the catalog survives a crash. */
-    void save(Catalog catalog) throws IOException;
+  /** Makes this catalog the durable one; when it returns, the catalog survives a crash. */
+  void save(Catalog catalog) throws IOException;
 }

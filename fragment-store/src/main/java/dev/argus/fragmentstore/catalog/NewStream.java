@@ -11,21 +11,21 @@ package dev.argus.fragmentstore.catalog;
  * @param tags                 up to {@link Tags#MAX_TAGS}
  */
 public record NewStream(String streamName, String deviceName, String mediaType, String kmsKeyId,
-                        int dataRetentionInHours, Tags tags) {
+            int dataRetentionInHours, Tags tags) {
 
-    public NewStream {
-        MemberRules.streamName("StreamName", streamName);
-        MemberRules.optionalDeviceName(deviceName);
-        MemberRules.optionalMediaType(mediaType);
-        MemberRules.optionalKmsKeyId(kmsKeyId);
-        MemberRules.range("DataRetentionInHours", dataRetentionInHours, 0, StreamInfo.MAX_RETENTION_HOURS);
-        if (tags == null) {
-            tags = Tags.NONE;
-        }
+  public NewStream {
+    MemberRules.streamName("StreamName", streamName);
+    MemberRules.optionalDeviceName(deviceName);
+    MemberRules.optionalMediaType(mediaType);
+    MemberRules.optionalKmsKeyId(kmsKeyId);
+    MemberRules.range("DataRetentionInHours", dataRetentionInHours, 0, StreamInfo.MAX_RETENTION_HOURS);
+    if (tags == null) {
+      tags = Tags.NONE;
     }
+  }
 
-    /** A stream with just a name and a retention. */
-    public static NewStream named(String streamName, int dataRetentionInHours) {
-        return new NewStream(streamName, null, null, null, dataRetentionInHours, Tags.NONE);
-    }
+  /** A stream with just a name and a retention. */
+  public static NewStream named(String streamName, int dataRetentionInHours) {
+    return new NewStream(streamName, null, null, null, dataRetentionInHours, Tags.NONE);
+  }
 }

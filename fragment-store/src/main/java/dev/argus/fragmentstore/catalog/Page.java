@@ -11,7 +11,7 @@ import java.util.Objects;
  */
 public record Page<T>(List<T> items, String nextToken) {
 
-    public Page {
-        items = List.copyOf(Objects.requireNonNull(items, "items"));
-    }
+  public Page {
+    items = List.copyOf(Objects.requireNonNull(items, "items"));
+  }
 }

@@ -19,46 +19,46 @@ import java.util.Objects;
  */
 public record PageToken(String kind, String lastKey) {
 
-    public static final int MAX_LENGTH = 512;
-    static final String STREAMS = "streams";
-    static final String TAGS = "tags";
-    private static final String VERSION = "1";
+  public static final int MAX_LENGTH = 512;
+  static final String STREAMS = "streams";
+  static final String TAGS = "tags";
+  private static final String VERSION = "1";
 
-    public PageToken {
-        Objects.requireNonNull(kind, "kind");
-        Objects.requireNonNull(lastKey, "lastKey");
-    }
+  public PageToken {
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(lastKey, "lastKey");
+  }
 
-    /**
-     * Decodes a client's NextToken for a listing of {@code expectedKind}; null or empty means the
-     * first page (null is returned).
-     *
-     * @throws InvalidArgumentException when the token is not one this server issued for that listing
-     */
-    public static PageToken parse(String token, String expectedKind) {
-        if (token == null || token.isEmpty()) {
-            return null;
-        }
-        String text;
-        try {
-            MemberRules.length("NextToken", token, 0, MAX_LENGTH);
-            text = new String(Base64.getDecoder().decode(token), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw invalid(token);
-        }
-        String[] parts = text.split(":", 3);
-        if (parts.length != 3 || !VERSION.equals(parts[0]) || !expectedKind.equals(parts[1]) || parts[2].isEmpty()) {
-            throw invalid(token);
-        }
-        return new PageToken(parts[1], parts[2]);
+  /**
+   * Decodes a client's NextToken for a listing of {@code expectedKind}; null or empty means the
+   * first page (null is returned).
+   *
+   * @throws InvalidArgumentException when the token is not one this server issued for that listing
+   */
+  public static PageToken parse(String token, String expectedKind) {
+    if (token == null || token.isEmpty()) {
+      return null;
     }
+    String text;
+    try {
+      MemberRules.length("NextToken", token, 0, MAX_LENGTH);
+      text = new String(Base64.getDecoder().decode(token), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      throw invalid(token);
+    }
+    String[] parts = text.split(":", 3);
+    if (parts.length != 3 || !VERSION.equals(parts[0]) || !expectedKind.equals(parts[1]) || parts[2].isEmpty()) {
+      throw invalid(token);
+    }
+    return new PageToken(parts[1], parts[2]);
+  }
 
-    private static InvalidArgumentException invalid(String token) {
-        return new InvalidArgumentException("NextToken '" + token + "' is not a token this listing issued");
-    }
+  private static InvalidArgumentException invalid(String token) {
+    return new InvalidArgumentException("NextToken '" + token + "' is not a token this listing issued");
+  }
 
-    /** The wire form. */
-    public String encode() {
-        return Base64.getEncoder().encodeToString((VERSION + ":" + kind + ":" + lastKey).getBytes(StandardCharsets.UTF_8));
-    }
+  /** The wire form. */
+  public String encode() {
+    return Base64.getEncoder().encodeToString((VERSION + ":" + kind + ":" + lastKey).getBytes(StandardCharsets.UTF_8));
+  }
 }

@@ -24,43 +24,43 @@ public record StreamInfo(String streamName, StreamArn arn, String deviceName, St
                          String version, StreamStatus status, Instant creationTime, int dataRetentionInHours,
                          Tags tags) {
 
-    /** Ten years, the largest retention Kinesis Video Streams accepts. */
-    public static final int MAX_RETENTION_HOURS = 87_600;
+  /** Ten years, the largest retention Kinesis Video Streams accepts. */
+  public static final int MAX_RETENTION_HOURS = 87_600;
 
-    public StreamInfo {
-        MemberRules.streamName("StreamName", streamName);
-        Objects.requireNonNull(arn, "arn");
-        Objects.requireNonNull(status, "status");
-        Objects.requireNonNull(creationTime, "creationTime");
-        Objects.requireNonNull(tags, "tags");
-        if (!arn.streamName().equals(streamName) || arn.creationMillis() != creationTime.toEpochMilli()) {
-            throw new IllegalArgumentException("ARN " + arn + " does not name stream " + streamName + " created at "
-                    + creationTime);
-        }
-        MemberRules.optionalDeviceName(deviceName);
-        MemberRules.optionalMediaType(mediaType);
-        MemberRules.length("KmsKeyId", kmsKeyId, 1, MemberRules.MAX_KMS_KEY_ID);
-        MemberRules.version("Version", version);
-        MemberRules.range("DataRetentionInHours", dataRetentionInHours, 0, MAX_RETENTION_HOURS);
+  public StreamInfo {
+    MemberRules.streamName("StreamName", streamName);
+    Objects.requireNonNull(arn, "arn");
+    Objects.requireNonNull(status, "status");
+    Objects.requireNonNull(creationTime, "creationTime");
+    Objects.requireNonNull(tags, "tags");
+    if (!arn.streamName().equals(streamName) || arn.creationMillis() != creationTime.toEpochMilli()) {
+      throw new IllegalArgumentException("ARN " + arn + " does not name stream " + streamName + " created at "
+          + creationTime);
     }
+    MemberRules.optionalDeviceName(deviceName);
+    MemberRules.optionalMediaType(mediaType);
+    MemberRules.length("KmsKeyId", kmsKeyId, 1, MemberRules.MAX_KMS_KEY_ID);
+    MemberRules.version("Version", version);
+    MemberRules.range("DataRetentionInHours", dataRetentionInHours, 0, MAX_RETENTION_HOURS);
+  }
 
-    /** The default key AWS reports for streams created without a KmsKeyId. */
-    public static String defaultKmsKeyId(String region, String account) {
-        return "arn:aws:kms:" + region + ":" + account + ":alias/aws/kinesisvideo";
-    }
+  /** The default key AWS reports for streams created without a KmsKeyId. */
+  public static String defaultKmsKeyId(String region, String account) {
+    return "arn:aws:kms:" + region + ":" + account + ":alias/aws/kinesisvideo";
+  }
 
-    StreamInfo withRetention(int hours, String newVersion) {
-        return new StreamInfo(streamName, arn, deviceName, mediaType, kmsKeyId, newVersion, status, creationTime, hours,
-                tags);
-    }
+  StreamInfo withRetention(int hours, String newVersion) {
+    return new StreamInfo(streamName, arn, deviceName, mediaType, kmsKeyId, newVersion, status, creationTime, hours,
+        tags);
+  }
 
-    StreamInfo withTags(Tags newTags) {
-        return new StreamInfo(streamName, arn, deviceName, mediaType, kmsKeyId, version, status, creationTime,
-                dataRetentionInHours, newTags);
-    }
+  StreamInfo withTags(Tags newTags) {
+    return new StreamInfo(streamName, arn, deviceName, mediaType, kmsKeyId, version, status, creationTime,
+        dataRetentionInHours, newTags);
+  }
 
-    StreamInfo withStatus(StreamStatus newStatus) {
-        return new StreamInfo(streamName, arn, deviceName, mediaType, kmsKeyId, version, newStatus, creationTime,
-                dataRetentionInHours, tags);
-    }
+  StreamInfo withStatus(StreamStatus newStatus) {
+    return new StreamInfo(streamName, arn, deviceName, mediaType, kmsKeyId, version, newStatus, creationTime,
+        dataRetentionInHours, tags);
+  }
 }

@@ -12,23 +12,23 @@ package dev.argus.fragmentstore.catalog;
  */
 public interface StreamLifecycleListener {
 
-    /** A listener that does nothing. */
-    StreamLifecycleListener NONE = new StreamLifecycleListener() {
-        @Override
-        public void onDeleted(StreamInfo deleted) {
-        }
+  /** A listener that does nothing. */
+  StreamLifecycleListener NONE = new StreamLifecycleListener() {
+    @Override
+    public void onDeleted(StreamInfo deleted) {
+    }
 
-        @Override
-        public void onRetentionChanged(StreamInfo updated) {
-        }
-    };
+    @Override
+    public void onRetentionChanged(StreamInfo updated) {
+    }
+  };
 
-    /** The stream is gone from the catalog (its status is DELETING): drop all of its fragments. */
-    void onDeleted(StreamInfo deleted);
+  /** The stream is gone from the catalog (its status is DELETING): drop all of its fragments. */
+  void onDeleted(StreamInfo deleted);
 
-    /**
-     * The stream's retention changed, up or down; {@code updated} carries the new value. After a
-     * decrease, fragments older than it should be dropped.
-     */
-    void onRetentionChanged(StreamInfo updated);
+  /**
+   * The stream's retention changed, up or down; {@code updated} carries the new value. After a
+   * decrease, fragments older than it should be dropped.
+   */
+  void onRetentionChanged(StreamInfo updated);
 }

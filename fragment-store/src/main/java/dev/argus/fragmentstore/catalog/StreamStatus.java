@@ -6,5 +6,5 @@ package dev.argus.fragmentstore.catalog;
  * {@link StreamLifecycleListener#onDeleted} sees. CREATING and UPDATING exist for the wire shape.
  */
 public enum StreamStatus {
-    CREATING, ACTIVE, UPDATING, DELETING
+  CREATING, ACTIVE, UPDATING, DELETING
 }

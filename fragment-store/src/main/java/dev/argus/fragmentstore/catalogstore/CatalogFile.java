@@ -29,62 +29,62 @@ import java.util.Objects;
  */
 public final class CatalogFile implements CatalogStore {
 
-    public static final String FILE_NAME = "video-streams.json";
-    static final String TEMP_NAME = FILE_NAME + ".tmp";
+  public static final String FILE_NAME = "video-streams.json";
+  static final String TEMP_NAME = FILE_NAME + ".tmp";
 
-    private final Path directory;
-    private final Path file;
-    private final Path temp;
+  private final Path directory;
+  private final Path file;
+  private final Path temp;
 
-    public CatalogFile(Path directory) {
-        this.directory = Objects.requireNonNull(directory, "directory");
-        this.file = directory.resolve(FILE_NAME);
-        this.temp = directory.resolve(TEMP_NAME);
+  public CatalogFile(Path directory) {
+    this.directory = Objects.requireNonNull(directory, "directory");
+    this.file = directory.resolve(FILE_NAME);
+    this.temp = directory.resolve(TEMP_NAME);
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  /**
+   * Reads the durable catalog, creating the directory when it does not exist.
+   *
+   * @throws CorruptCatalogException when the file exists and is not a valid snapshot
+   */
+  public Catalog load() throws IOException {
+    Files.createDirectories(directory);
+    Files.deleteIfExists(temp);
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      return Catalog.EMPTY;
     }
-
-    public Path file() {
-        return file;
+    try {
+      return CatalogCodec.decode(bytes);
+    } catch (CatalogCodec.DecodeException e) {
+      throw new CorruptCatalogException(file, e.getMessage(), e);
     }
+  }
 
-    /**
-     * Reads the durable catalog, creating the directory when it does not exist.
-     *
-     * @throws CorruptCatalogException when the file exists and is not a valid snapshot
-     */
-    public Catalog load() throws IOException {
-        Files.createDirectories(directory);
-        Files.deleteIfExists(temp);
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            return Catalog.EMPTY;
-        }
-        try {
-            return CatalogCodec.decode(bytes);
-        } catch (CatalogCodec.DecodeException e) {
-            throw new CorruptCatalogException(file, e.getMessage(), e);
-        }
+  @Override
+  public void save(Catalog catalog) throws IOException {
+    ByteBuffer bytes = ByteBuffer.wrap(CatalogCodec.encode(catalog));
+    try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+        StandardOpenOption.TRUNCATE_EXISTING)) {
+      while (bytes.hasRemaining()) {
+        channel.write(bytes);
+      }
+      channel.force(true);
     }
+    Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    forceDirectory();
+  }
 
-    @Override
-    public void save(Catalog catalog) throws IOException {
-        ByteBuffer bytes = ByteBuffer.wrap(CatalogCodec.encode(catalog));
-        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            while (bytes.hasRemaining()) {
-                channel.write(bytes);
-            }
-            channel.force(true);
-        }
-        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        forceDirectory();
+  /** Makes the rename durable (POSIX: fsync the directory). */
+  private void forceDirectory() throws IOException {
+    try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
+      dir.force(true);
     }
-
-    /** Makes the rename durable (POSIX: fsync the directory). */
-    private void forceDirectory() throws IOException {
-        try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
-            dir.force(true);
-        }
-    }
+  }
 }

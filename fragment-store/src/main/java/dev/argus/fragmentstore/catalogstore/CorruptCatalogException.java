@@ -10,10 +10,10 @@ import java.nio.file.Path;
  */
 public final class CorruptCatalogException extends IOException {
 
-    private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 1L;
 
-    public CorruptCatalogException(Path file, String reason, Throwable cause) {
-        super("video stream catalog " + file + " is corrupt: " + reason
-                + "; restore it from a backup, or move it away to start with no streams", cause);
-    }
+  public CorruptCatalogException(Path file, String reason, Throwable cause) {
+    super("video stream catalog " + file + " is corrupt: " + reason
+        + "; restore it from a backup, or move it away to start with no streams", cause);
+  }
 }

@@ -40,11 +40,13 @@ final class EncodingSource implements MediaSource {
   private volatile boolean closed;
   /** Guards the grabber and encoder: a read and {@link #close()} never overlap. */
   private final Object lock = new Object();
+  private final Reopener reopener;
 
   private EncodingSource(SourceSpec spec, SourceOptions options, String what) {
     this.spec = spec;
     this.options = options;
     this.what = what;
+    this.reopener = new Reopener(lock, () -> closed, options.reconnectDelay(), what);
   }
 
   static MediaSource open(SourceSpec spec, SourceOptions options, String what) throws IOException {
@@ -105,7 +107,7 @@ final class EncodingSource implements MediaSource {
         }
       }
       if (reopen) {
-        reopen();
+        reopener.reopen(() -> Grabbers.closeQuietly(grabber), this::openGrabber);
       }
     }
     return Optional.ofNullable(out.poll());
@@ -133,30 +135,6 @@ final class EncodingSource implements MediaSource {
       }
       LOG.warn("{}: {}; reopening", what, e.getMessage());
       return null;
-    }
-  }
-
-  private void reopen() throws SourceException {
-    synchronized (lock) {
-      Grabbers.closeQuietly(grabber);
-    }
-    while (!closed) {
-      try {
-        Thread.sleep(options.reconnectDelay().toMillis());
-        synchronized (lock) {
-          if (closed) {
-            return;
-          }
-          openGrabber();
-        }
-        LOG.info("{}: reopened", what);
-        return;
-      } catch (SourceException e) {
-        LOG.warn("{}: still unavailable: {}", what, e.getMessage());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new SourceException(what + ": interrupted while reconnecting", e);
-      }
     }
   }
 

@@ -55,11 +55,13 @@ final class PassthroughSource implements MediaSource {
   private volatile boolean closed;
   /** Guards the grabber: a read and {@link #close()} never overlap, and nothing reads after close. */
   private final Object lock = new Object();
+  private final Reopener reopener;
 
   private PassthroughSource(SourceSpec spec, SourceOptions options, String what) {
     this.spec = spec;
     this.options = options;
     this.what = what;
+    this.reopener = new Reopener(lock, () -> closed, options.reconnectDelay(), what);
   }
 
   /** Opens a passthrough source, or returns empty when the stream is not H.264/H.265 AVCC-able. */
@@ -140,7 +142,9 @@ final class PassthroughSource implements MediaSource {
         if (!spec.live()) {
           return Optional.empty();
         }
-        reopen();
+        if (reopener.reopen(() -> Grabbers.closeQuietly(grabber), this::openGrabber)) {
+          waitForKey = true;
+        }
         continue;
       }
       Packet converted = convert(packet, bytes(packet));
@@ -151,31 +155,6 @@ final class PassthroughSource implements MediaSource {
       return Optional.of(converted);
     }
     return Optional.empty();
-  }
-
-  private void reopen() throws IOException {
-    synchronized (lock) {
-      Grabbers.closeQuietly(grabber);
-    }
-    while (!closed) {
-      try {
-        Thread.sleep(options.reconnectDelay().toMillis());
-        synchronized (lock) {
-          if (closed) {
-            return;
-          }
-          openGrabber();
-        }
-        waitForKey = true;
-        LOG.info("{}: reopened", what);
-        return;
-      } catch (SourceException e) {
-        LOG.warn("{}: still unavailable: {}", what, e.getMessage());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new SourceException(what + ": interrupted while reconnecting", e);
-      }
-    }
   }
 
   /** The next packet of the video stream, or null at the end. */
