@@ -149,7 +149,8 @@ class SchedulerTest {
     java.util.Set<String> lostShards = events.stream().filter(e -> e.call().equals("leaseLost")).map(Event::shardId)
         .collect(java.util.stream.Collectors.toSet());
     assertThat(repeatedShards).as("shards with repeats").isSubsetOf(lostShards);
-    assertThat(store.list()).allSatisfy(l -> assertThat(l.checkpoint().isSentinel()).isFalse());
+    // A processor checkpoints after its records are handed over, so the last checkpoints may lag.
+    await("every lease is checkpointed", () -> store.list().stream().noneMatch(l -> l.checkpoint().isSentinel()));
   }
 
   @Test
