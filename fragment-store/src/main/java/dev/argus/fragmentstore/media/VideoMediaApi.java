@@ -97,7 +97,8 @@ public final class VideoMediaApi implements AwsApi {
           + ReaderLimits.DEFAULT_MAX_GET_MEDIA + " GetMedia connections");
     }
     try {
-      return new GetMediaSource(selector.openCursor(stream), slot, media.clock(), media.live(), stream.key());
+      return new GetMediaSource(new LiveTail(selector.openCursor(stream), media.live(), stream.key(), media.clock()),
+          slot);
     } catch (RuntimeException e) {
       slot.close();
       throw e;

@@ -30,10 +30,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * GetMedia's source at the live edge: a real store and a real {@link PutMediaHandler} feeding the
- * live feed, read through {@link GetMediaSource} directly so a test decides when the reader reads.
+ * GetMedia's tail at the live edge: a real store and a real {@link PutMediaHandler} feeding the
+ * live feed, read through {@link LiveTail} directly so a test decides when the reader reads.
  */
-class GetMediaSourceTest {
+class LiveTailTest {
   private static final int FRAME_BYTES = 40;
   @TempDir Path dir;
   private MediaFixture fixture;
@@ -64,18 +64,17 @@ class GetMediaSourceTest {
     producer.runPendingTasks();
   }
 
-  private GetMediaSource reader() {
-    ReaderLimits.Slot slot = new ReaderLimits(ReaderLimits.DEFAULT_MAX_GET_MEDIA).tryAcquire(storage.key());
-    return new GetMediaSource(new StartSelector.Now().openCursor(storage), slot, Clock.systemUTC(),
-        fixture.media.live(), storage.key());
+  private LiveTail reader() {
+    return new LiveTail(new StartSelector.Now().openCursor(storage), fixture.media.live(), storage.key(),
+        Clock.systemUTC());
   }
 
   /** Everything the source has now. */
-  private static byte[] drain(GetMediaSource source) throws Exception {
+  private static byte[] drain(LiveTail source) throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    Optional<byte[]> next;
+    Optional<LiveTail.Part> next;
     while ((next = source.next()).isPresent()) {
-      out.writeBytes(next.get());
+      out.writeBytes(next.get().mkv());
     }
     return out.toByteArray();
   }
@@ -109,7 +108,7 @@ class GetMediaSourceTest {
 
   @Test
   void framesReachATailingReaderBeforeTheFragmentCompletes() throws Exception {
-    GetMediaSource source = reader();
+    LiveTail source = reader();
     AtomicInteger wakeUps = new AtomicInteger();
     assertThat(source.next()).isEmpty();
     source.whenAvailable(wakeUps::incrementAndGet);
@@ -148,7 +147,7 @@ class GetMediaSourceTest {
 
   @Test
   void aFailedFragmentEndsTheResponseWithoutAContinuationToken() throws Exception {
-    GetMediaSource source = reader();
+    LiveTail source = reader();
     send(TestMkv.cluster(10_000, 1, 3, 33, FRAME_BYTES));
     byte[] cluster = TestMkv.cluster(20_000, 1, 4, 33, FRAME_BYTES);
     send(java.util.Arrays.copyOfRange(cluster, 0, cluster.length - 10));
@@ -186,7 +185,7 @@ class GetMediaSourceTest {
 
   @Test
   void aRefusedFragmentEndsTheResponseWithItsError() throws Exception {
-    GetMediaSource source = reader();
+    LiveTail source = reader();
     send(TestMkv.cluster(10_000, 1, 3, 33, FRAME_BYTES));
     byte[] bad = MkvWriter.cluster(11_000, List.of(Block.of(1, 11_000, true, new byte[FRAME_BYTES]),
         Block.of(1, 11_033, false, new byte[FRAME_BYTES]), Block.of(2, 11_066, false, new byte[FRAME_BYTES])));
@@ -209,11 +208,11 @@ class GetMediaSourceTest {
 
   @Test
   void aSlowReaderFinishesItsFragmentThenReadsStoredOnesUntilItCatchesUp() throws Exception {
-    GetMediaSource source = reader();
+    LiveTail source = reader();
     byte[] first = TestMkv.cluster(10_000, 1, 5, 33, FRAME_BYTES);
     send(java.util.Arrays.copyOfRange(first, 0, first.length / 2));
     Reader reader = new Reader();
-    reader.feed(source.next().orElseThrow()); // the live head only; then the reader stalls
+    reader.feed(source.next().orElseThrow().mkv()); // the live head only; then the reader stalls
     int lateFrames = 0;
     for (int i = 1; i <= 4; i++) { // the producer goes on, never waiting for the reader
       send(i == 1 ? java.util.Arrays.copyOfRange(first, first.length / 2, first.length)
@@ -234,5 +233,32 @@ class GetMediaSourceTest {
     assertThat(reader.frames.get(20).fragmentNumber())
         .contains(fixture.media.live().current(storage.key()).orElseThrow().number().toString());
     source.close();
+  }
+
+  @Test
+  void partsNameTheirFragmentAndPollWaitsForTheNextOne() throws Exception {
+    LiveTail tail = reader();
+    assertThat(tail.poll(java.time.Duration.ofMillis(20))).isEmpty();
+    byte[] cluster = TestMkv.cluster(10_000, 1, 3, 33, FRAME_BYTES);
+    send(java.util.Arrays.copyOfRange(cluster, 0, cluster.length - 10));
+    LiveTail.Part head = tail.poll(java.time.Duration.ofSeconds(30)).orElseThrow();
+    assertThat(head.starts()).isTrue();
+    assertThat(head.ends()).isFalse();
+    LiveTail.Part blocks = tail.poll(java.time.Duration.ofSeconds(30)).orElseThrow();
+    assertThat(blocks.number()).isEqualTo(head.number());
+    assertThat(blocks.starts() || blocks.ends()).isFalse();
+    assertThat(tail.next()).isEmpty();
+    send(java.util.Arrays.copyOfRange(cluster, cluster.length - 10, cluster.length));
+    List<LiveTail.Part> rest = new ArrayList<>();
+    tail.next().ifPresent(rest::add);
+    tail.next().ifPresent(rest::add);
+    assertThat(rest).extracting(LiveTail.Part::ends).containsExactly(false, true);
+    assertThat(rest.get(1).number()).isEqualTo(stored().get(0).number());
+    assertThat(head.producerMillis()).isEqualTo(10_000);
+    send(TestMkv.cluster(20_000, 1, 2, 33, FRAME_BYTES));
+    LiveTail.Part whole = tail.poll(java.time.Duration.ofSeconds(30)).orElseThrow();
+    assertThat(whole.starts() && whole.ends()).isTrue(); // stored by the time it was read
+    assertThat(whole.number()).isEqualTo(stored().get(1).number());
+    tail.close();
   }
 }
