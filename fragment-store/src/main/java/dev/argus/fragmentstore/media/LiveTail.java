@@ -29,9 +29,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p>A fragment that fails while a reader is writing it (the producer's ERROR ack, its disconnect
  * or silence, a store failure) ends the chunk with {@link MkvChunks#errorTail} (ERROR_CODE and
- * ERROR_ID, no continuation token) and then the response: KVS's "error that caused GetMedia to
- * stop". The reader's last token names the fragment before, so resuming from it skips nothing
- * stored; the failed fragment is never stored and its number never reused.
+ * ERROR_ID, no continuation token). For GetMedia the response then ends: KVS's "error that caused
+ * GetMedia to stop"; the reader's last token names the fragment before, so resuming from it skips
+ * nothing stored. In-process readers go on with the next fragment instead. Either way the failed
+ * fragment is never stored, its number never reused, and no continuation token ever names it;
+ * frames of it that a reader already took stay taken (they were valid when they arrived).
  *
  * <p>Slow readers: a reader takes whatever pieces are there when its socket can take more, so it
  * never holds up the producer. One that falls behind keeps (only) the fragment it is writing, and
@@ -60,6 +62,7 @@ public final class LiveTail implements AutoCloseable {
   }
 
   private final FragmentCursor cursor;
+  private final boolean stopOnFailure;
   private final Clock clock;
   private final LiveFeeds feeds;
   private final StreamKey key;
@@ -71,8 +74,15 @@ public final class LiveTail implements AutoCloseable {
   private boolean stopped;
   private Runnable feedWaiter;
 
-  /** Reads from {@code cursor}'s position; the tail owns the cursor. */
-  public LiveTail(FragmentCursor cursor, LiveFeeds feeds, StreamKey key, Clock clock) {
+  /**
+   * Reads from {@code cursor}'s position; the tail owns the cursor.
+   *
+   * @param stopOnFailure true for GetMedia: a fragment that fails while being read ends the tail
+   *     ({@link #finished()}); false for in-process readers, which go on with the next fragment
+   *     (its chunk starts with an EBML header, which also ends the failed one's Segment)
+   */
+  public LiveTail(FragmentCursor cursor, LiveFeeds feeds, StreamKey key, Clock clock, boolean stopOnFailure) {
+    this.stopOnFailure = stopOnFailure;
     this.cursor = cursor;
     this.clock = clock;
     this.feeds = feeds;
@@ -122,7 +132,7 @@ public final class LiveTail implements AutoCloseable {
         break;
       default:
         last = part(MkvChunks.errorTail(view.error()), false, true);
-        stopped = true;
+        stopped = stopOnFailure;
     }
     live = null;
     return Optional.of(last);

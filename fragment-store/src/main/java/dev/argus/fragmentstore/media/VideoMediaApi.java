@@ -97,7 +97,8 @@ public final class VideoMediaApi implements AwsApi {
           + ReaderLimits.DEFAULT_MAX_GET_MEDIA + " GetMedia connections");
     }
     try {
-      return new GetMediaSource(new LiveTail(selector.openCursor(stream), media.live(), stream.key(), media.clock()),
+      return new GetMediaSource(new LiveTail(selector.openCursor(stream), media.live(), stream.key(), media.clock(),
+          true),
           slot);
     } catch (RuntimeException e) {
       slot.close();

@@ -65,8 +65,12 @@ class LiveTailTest {
   }
 
   private LiveTail reader() {
+    return reader(true);
+  }
+
+  private LiveTail reader(boolean stopOnFailure) {
     return new LiveTail(new StartSelector.Now().openCursor(storage), fixture.media.live(), storage.key(),
-        Clock.systemUTC());
+        Clock.systemUTC(), stopOnFailure);
   }
 
   /** Everything the source has now. */
@@ -259,6 +263,31 @@ class LiveTailTest {
     LiveTail.Part whole = tail.poll(java.time.Duration.ofSeconds(30)).orElseThrow();
     assertThat(whole.starts() && whole.ends()).isTrue(); // stored by the time it was read
     assertThat(whole.number()).isEqualTo(stored().get(1).number());
+    tail.close();
+  }
+
+  @Test
+  void anInProcessReaderGoesOnAfterAFailedFragment() throws Exception {
+    LiveTail tail = reader(false);
+    byte[] cluster = TestMkv.cluster(10_000, 1, 4, 33, FRAME_BYTES);
+    send(java.util.Arrays.copyOfRange(cluster, 0, cluster.length - 10));
+    Reader reader = new Reader();
+    reader.feed(drain(tail));
+    producer.close(); // the producer goes away mid-fragment
+    reader.feed(drain(tail));
+    assertThat(tail.finished()).isFalse();
+    RequestHead head = MediaFixture.head("/putMedia", Map.of("x-amzn-stream-name", "cam",
+        "x-amzn-fragment-timecode-type", "ABSOLUTE"));
+    producer = new EmbeddedChannel(new PutMediaHandler(head, fixture.media));
+    producer.writeInbound(MediaFixture.request(head));
+    producer.runPendingTasks();
+    send(TestMkv.concat(TestMkv.header(1), TestMkv.cluster(30_000, 1, 2, 33, FRAME_BYTES)));
+    reader.feed(drain(tail));
+    assertThat(reader.parser.finish().truncated()).isFalse();
+    assertThat(reader.ended).hasSize(2);
+    assertThat(reader.ended.get(0).errorId()).contains("4000");
+    assertThat(reader.ended.get(1).continuationToken()).contains(stored().get(0).number().toString());
+    assertThat(reader.endedFrames).containsExactly(3, 2);
     tail.close();
   }
 }
