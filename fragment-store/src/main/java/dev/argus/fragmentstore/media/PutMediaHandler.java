@@ -1,6 +1,7 @@
 package dev.argus.fragmentstore.media;
 
 import dev.argus.awshttp.api.RequestHead;
+import dev.argus.awshttp.linger.LingeringClose;
 import dev.argus.fragmentstore.catalog.StreamInfo;
 import dev.argus.fragmentstore.fragment.FragmentDraft;
 import dev.argus.fragmentstore.fragment.StreamHeader;
@@ -9,7 +10,6 @@ import dev.argus.fragmentstore.store.StreamKey;
 import dev.argus.fragmentstore.store.StreamStorage;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.DefaultHttpContent;
@@ -169,7 +169,9 @@ final class PutMediaHandler extends ChannelInboundHandlerAdapter {
   private void refuse(Throwable failure) {
     state = State.DONE;
     drainEarly();
-    ctx.writeAndFlush(MediaResponses.error(head, failure, true)).addListener(ChannelFutureListener.CLOSE);
+    // lingering: the producer may still be sending its body; a plain close could reset the
+    // connection and destroy the refusal before the producer reads it
+    LingeringClose.writeAndClose(ctx, MediaResponses.error(head, failure, true));
   }
 
   private void drainEarly() {
@@ -348,10 +350,10 @@ final class PutMediaHandler extends ChannelInboundHandlerAdapter {
     boolean close = state == State.STOPPED && !bodyDone;
     state = State.DONE;
     release();
-    var written = ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
-    if (close) {
-      written.addListener(ChannelFutureListener.CLOSE);
+    if (close) { // the rest of the body may still be on its way: linger so the acks are read
+      LingeringClose.writeAndClose(ctx, LastHttpContent.EMPTY_LAST_CONTENT);
     } else {
+      ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
       ctx.channel().config().setAutoRead(true);
       ctx.pipeline().remove(this);
     }
