@@ -31,8 +31,8 @@ import org.slf4j.LoggerFactory;
  * {@link SerialExecutor} lane, and streams the acknowledgements back as newline-separated JSON
  * ({@link Ack}) on the 200 response of the same exchange.
  *
- * <p>Per fragment: BUFFERING when its cluster starts, RECEIVED once it is stored (visible to
- * readers), PERSISTED once an fsync covers it (streams with retention 0 stop at RECEIVED), or an
+ * <p>Per fragment: BUFFERING when its cluster starts (with the number it will be stored under),
+ * RECEIVED once it is stored (visible to readers), PERSISTED once an fsync covers it (streams with retention 0 stop at RECEIVED), or an
  * ERROR. After an ERROR nothing more of the body is read: the response ends once earlier fragments
  * are acknowledged, and the connection closes. An IDLE ack goes out every
  * {@link #DEFAULT_IDLE_ACK_SECONDS} s without other acks; after {@link #DEFAULT_SILENCE_TIMEOUT_SECONDS}
@@ -203,7 +203,6 @@ final class PutMediaHandler extends ChannelInboundHandlerAdapter {
         latestHeader = ready.header();
         lane.execute(() -> storeHeader(ready));
       } else if (event instanceof IngestEvent.FragmentStarted started) {
-        ack(Ack.of(Ack.Type.BUFFERING, started.timecodeMillis(), null));
         showLive(started);
       } else if (event instanceof IngestEvent.FrameArrived arrived) {
         if (live != null) {
@@ -222,18 +221,24 @@ final class PutMediaHandler extends ChannelInboundHandlerAdapter {
 
   /**
    * Starts showing the fragment to live readers: its number is reserved on the lane, after the
-   * fragments before it are stored, so it is the number it will be stored under.
+   * fragments before it are stored, so it is the number it will be stored under; the BUFFERING ack
+   * carries it, as Kinesis Video's does (without it only if the reservation failed).
    */
   private void showLive(IngestEvent.FragmentStarted started) {
     LiveFragment fragment = new LiveFragment(latestHeader, request.producerBaseMillis() + started.timecodeMillis());
     live = fragment;
+    long timecode = started.timecodeMillis();
     lane.execute(() -> {
+      String number = null;
       try {
         fragment.assign(storage.reserveNumber());
         media.live().begin(storage.key(), fragment);
+        number = fragment.number().toString();
       } catch (Exception e) {
         log.debug("PutMedia {}: no live number for a fragment: {}", head.requestId(), e.toString());
       }
+      String buffering = number;
+      ctx.executor().execute(() -> ack(Ack.of(Ack.Type.BUFFERING, timecode, buffering)));
     });
   }
 
