@@ -5,6 +5,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.DuplexChannel;
+import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
 import io.netty.util.ReferenceCountUtil;
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
@@ -19,7 +20,8 @@ import java.util.concurrent.TimeUnit;
  * halves of the connection" at once after a response to a request whose body it did not read). So:
  * <ol>
  *   <li>the request stops being processed: everything read from here on is discarded at the head
- *       of the pipeline, before any decoder;</li>
+ *       of the pipeline, before any decoder; an {@link HttpServerKeepAliveHandler}, which would
+ *       close at once after a {@code Connection: close} response, leaves the pipeline;</li>
  *   <li>the response is written and flushed;</li>
  *   <li>once written, the output is shut down (a FIN: the peer sees the response end), while input
  *       is still read and discarded, so nothing unread triggers a reset;</li>
@@ -54,6 +56,10 @@ public final class LingeringClose {
     ChannelPipeline pipeline = ctx.pipeline();
     if (pipeline.get(HANDLER_NAME) == null) {
       pipeline.addFirst(HANDLER_NAME, new Discard());
+    }
+    if (pipeline.get(HttpServerKeepAliveHandler.class) != null) {
+      // it would close both halves as soon as a "Connection: close" response is written
+      pipeline.remove(HttpServerKeepAliveHandler.class);
     }
     ChannelFuture written = ctx.writeAndFlush(response);
     written.addListener(f -> {

@@ -20,6 +20,7 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.ReferenceCountUtil;
 import java.io.ByteArrayOutputStream;
@@ -37,9 +38,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A server that refuses a request at its head, while the client is still sending a large body:
- * with a lingering close the client reads the whole refusal, and the server closes once the
- * client does.
+ * A server that refuses a request at its head ({@code Connection: close}, behind Netty's
+ * keep-alive handler as in our server), while the client is still sending a large body: with a
+ * lingering close the client reads the whole refusal, and the server closes once the client does.
  */
 class LingeringCloseTest {
   private static final String REFUSAL = "{\"message\":\"no such stream\"}";
@@ -71,7 +72,7 @@ class LingeringCloseTest {
           @Override
           protected void initChannel(SocketChannel ch) {
             accepted.complete(ch);
-            ch.pipeline().addLast(new HttpServerCodec(), new Refuser());
+            ch.pipeline().addLast(new HttpServerCodec(), new HttpServerKeepAliveHandler(), new Refuser());
           }
         }).bind(new InetSocketAddress("127.0.0.1", 0)).sync().channel();
   }

@@ -32,8 +32,8 @@ import org.slf4j.LoggerFactory;
  * ({@link Ack}) on the 200 response of the same exchange.
  *
  * <p>Per fragment: BUFFERING when its cluster starts (with the number it will be stored under),
- * RECEIVED once it is stored (visible to readers), PERSISTED once an fsync covers it (streams with retention 0 stop at RECEIVED), or an
- * ERROR. After an ERROR nothing more of the body is read: the response ends once earlier fragments
+ * RECEIVED once it is stored (visible to readers), PERSISTED once an fsync covers it (streams
+ * with retention 0 stop at RECEIVED), or an ERROR. After an ERROR nothing more of the body is read: the response ends once earlier fragments
  * are acknowledged, and the connection closes. An IDLE ack goes out every
  * {@link #DEFAULT_IDLE_ACK_SECONDS} s without other acks; after {@link #DEFAULT_SILENCE_TIMEOUT_SECONDS}
  * s without body bytes the request ends (a fragment cut short is dropped with ERROR 4000).
@@ -41,7 +41,7 @@ import org.slf4j.LoggerFactory;
  * <p>Live edge: while a fragment arrives it is shown to readers ({@link LiveFeeds}) block by block,
  * under the number reserved for it when it began; it completes there once stored. A fragment that
  * ends any other way (ERROR ack, disconnect, silence, a failed store) fails there and is never
- * stored, so a live reader never gets a continuation token for it (see {@link GetMediaSource}).
+ * stored, so a live reader never gets a continuation token for it (see {@link LiveTail}).
  *
  * <p>Backpressure: while more than {@link #DEFAULT_MAX_PENDING_BYTES} of fragments wait for the
  * store, the channel stops reading. Memory per connection: the fragment being assembled (at most
