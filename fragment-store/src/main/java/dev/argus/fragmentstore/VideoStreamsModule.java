@@ -6,6 +6,7 @@ import dev.argus.fragmentstore.catalog.StreamLifecycleListener;
 import dev.argus.fragmentstore.catalog.VideoStreamCatalog;
 import dev.argus.fragmentstore.catalogstore.CatalogFile;
 import dev.argus.fragmentstore.catalogstore.CorruptCatalogException;
+import dev.argus.fragmentstore.media.LiveFeeds;
 import dev.argus.fragmentstore.media.VideoMediaApi;
 import dev.argus.fragmentstore.store.FragmentStore;
 import dev.argus.fragmentstore.store.StoreConfig;
@@ -52,6 +53,7 @@ public final class VideoStreamsModule implements AutoCloseable {
     private final ExecutorService mediaWriters;
     private final ExecutorService mediaReaders;
     private final AwsApi mediaApi;
+    private final LiveFeeds live = new LiveFeeds();
 
     private VideoStreamsModule(VideoStreamCatalog catalog, FragmentStore store, ExecutorService mediaWriters,
                                ExecutorService mediaReaders, Clock clock) {
@@ -60,7 +62,8 @@ public final class VideoStreamsModule implements AutoCloseable {
         this.store = store;
         this.mediaWriters = mediaWriters;
         this.mediaReaders = mediaReaders;
-        this.mediaApi = store == null ? null : new VideoMediaApi(catalog, store, mediaWriters, mediaReaders, clock);
+        this.mediaApi = store == null ? null : new VideoMediaApi(catalog, store, mediaWriters, mediaReaders, clock,
+            live);
     }
 
     private static ExecutorService pool(String name, int threads) {
@@ -137,6 +140,15 @@ public final class VideoStreamsModule implements AutoCloseable {
             throw new IllegalStateException("opened without media");
         }
         return store;
+    }
+
+    /**
+     * The streams' live edges: the fragment PutMedia is receiving on each stream, frame by frame,
+     * for in-process readers that want frames before the fragment is stored (a reader at
+     * {@code cursor.position() == live().current(key).get().number().offset()} is at the edge).
+     */
+    public LiveFeeds live() {
+        return live;
     }
 
     /**

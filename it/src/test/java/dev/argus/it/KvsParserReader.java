@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Reads Kinesis Video MKV with the AWS KVS parser library 1.2.5 and its FragmentMetadataVisitor:
@@ -32,6 +33,15 @@ final class KvsParserReader {
 
   /** Reads until {@code fragments} fragments are complete, or the input ends. */
   static List<Fragment> read(InputStream in, int fragments) throws MkvElementVisitException {
+    return read(in, fragments, number -> { });
+  }
+
+  /**
+   * As {@link #read(InputStream, int)}, telling {@code onFrame} the fragment number of each
+   * SimpleBlock as soon as the library parsed it.
+   */
+  static List<Fragment> read(InputStream in, int fragments, Consumer<String> onFrame)
+      throws MkvElementVisitException {
     FragmentMetadataVisitor metadata = FragmentMetadataVisitor.create();
     Map<String, int[]> frames = new LinkedHashMap<>();
     Map<String, com.amazonaws.kinesisvideo.parser.utilities.FragmentMetadata> seen = new LinkedHashMap<>();
@@ -50,6 +60,7 @@ final class KvsParserReader {
           var current = metadata.getCurrentFragmentMetadata().orElseThrow();
           seen.put(current.getFragmentNumberString(), current);
           frames.computeIfAbsent(current.getFragmentNumberString(), k -> new int[1])[0]++;
+          onFrame.accept(current.getFragmentNumberString());
         }
       }
     };

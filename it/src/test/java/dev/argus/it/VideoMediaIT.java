@@ -10,6 +10,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -199,4 +205,70 @@ class VideoMediaIT {
     assertThat(unknown.headers().get("x-amzn-errortype")).isEqualTo("ResourceNotFoundException");
   }
 
+
+  @Test
+  @Order(7)
+  void getMediaForwardsAFragmentsFramesWhileItArrives() throws Exception {
+    int second = indexOf(clusters, CLUSTER_ID, indexOf(clusters, CLUSTER_ID, 0) + 1);
+    int midFirst = second / 2;
+    long start = System.currentTimeMillis();
+    String stream = "live-edge-cam";
+    kvs.createStream(r -> r.streamName(stream).dataRetentionInHours(24));
+    ResponseInputStream<GetMediaResponse> live = media.getMedia(r -> r.streamName(stream)
+        .startSelector(s -> s.startSelectorType(StartSelectorType.NOW)));
+    ExecutorService readerThread = Executors.newSingleThreadExecutor();
+    try (PutMediaClient client = PutMediaClient.start(argus.endpoint(), Map.of("x-amzn-stream-name", stream,
+        "x-amzn-fragment-timecode-type", "RELATIVE",
+        "x-amzn-producer-start-timestamp", String.format("%d.%03d", start / 1000, start % 1000)))) {
+      AtomicInteger framesSeen = new AtomicInteger();
+      CompletableFuture<String> firstFrames = new CompletableFuture<>();
+      Future<List<KvsParserReader.Fragment>> reading = readerThread.submit(() -> KvsParserReader.read(live, 8,
+          number -> {
+            if (framesSeen.incrementAndGet() == 5) {
+              firstFrames.complete(number);
+            }
+          }));
+      client.send(clusters, 0, midFirst); // half of the first fragment: it is not complete
+      String liveNumber = firstFrames.get(60, TimeUnit.SECONDS);
+      assertThat(reading.isDone()).isFalse();
+      client.send(clusters, midFirst, clusters.length);
+      client.end();
+      PutMediaClient.Result result = client.result();
+      assertThat(result.acks("ERROR")).isEmpty();
+      List<String> persisted = result.acks("PERSISTED").stream().map(a -> a.get("FragmentNumber").asText()).toList();
+      assertThat(persisted).hasSize(8);
+      assertThat(liveNumber).isEqualTo(persisted.get(0));
+      List<KvsParserReader.Fragment> read = reading.get(60, TimeUnit.SECONDS);
+      assertThat(read).extracting(KvsParserReader.Fragment::number).containsExactlyElementsOf(persisted);
+      assertThat(read).extracting(KvsParserReader.Fragment::frames).containsExactlyElementsOf(FRAMES);
+      assertThat(read.get(0).producerMillis()).isEqualTo(start);
+      List<Fragment> listed = archived.listFragments(r -> r.streamName(stream).fragmentSelector(f -> f
+          .fragmentSelectorType(FragmentSelectorType.SERVER_TIMESTAMP).timestampRange(t -> t
+              .startTimestamp(Instant.ofEpochMilli(start - 60_000)).endTimestamp(Instant.now().plusSeconds(60)))))
+          .fragments();
+      Map<String, Long> serverMillis = new java.util.HashMap<>();
+      listed.forEach(f -> serverMillis.put(f.fragmentNumber(), f.serverTimestamp().toEpochMilli()));
+      for (KvsParserReader.Fragment fragment : read) {
+        assertThat(fragment.serverMillis()).isEqualTo(serverMillis.get(fragment.number()));
+      }
+    } finally {
+      live.abort();
+      readerThread.shutdownNow();
+    }
+  }
+
+  private static final byte[] CLUSTER_ID = {0x1F, 0x43, (byte) 0xB6, 0x75};
+
+  private static int indexOf(byte[] haystack, byte[] needle, int from) {
+    outer:
+    for (int i = from; i <= haystack.length - needle.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (haystack[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    throw new IllegalArgumentException("not found");
+  }
 }

@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * One camera: a PutMedia connection that replays the clip in real time (each frame's bytes sent
  * when the frame is due), with rewritten, ever-increasing timestamps, and a reader thread that
- * times each fragment from its last byte sent to its PERSISTED ack.
+ * times each fragment from its last byte sent to its PERSISTED ack. It notes when each frame is
+ * sent, for the readers' live-edge latency.
  */
 final class BenchProducer {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -28,7 +29,10 @@ final class BenchProducer {
   private final long track;
   private final Latencies persisted;
   private final AtomicLong errors;
-  /** Producer timestamp (ms) of each fragment -> nanoTime its last byte was sent; shared with readers. */
+  /**
+   * {@link #frameKey} of each frame -> nanoTime just before its bytes were sent; readers remove
+   * them. Null for a stream no reader reads.
+   */
   private final Map<String, Long> sentAt;
   private final Map<Long, Long> pending = new ConcurrentHashMap<>();
 
@@ -73,12 +77,14 @@ final class BenchProducer {
             if (wait > 0) {
               Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
             }
+            if (sentAt != null) {
+              sentAt.put(frameKey(stream, timecode + fragment.frames().get(i).offsetMillis()), System.nanoTime());
+            }
             chunk(out, cluster, sent, ends[i]);
             sent = ends[i];
           }
           long now = System.nanoTime();
           pending.put(timecode, now);
-          sentAt.put(stream + "@" + (startMillis + timecode), now);
           if (now >= endNanos) {
             break outer;
           }
@@ -89,6 +95,14 @@ final class BenchProducer {
       out.flush();
       reader.join(10_000);
     }
+  }
+
+  /**
+   * The key of one frame in {@code sentAt}: the stream and the frame's timecode in ms relative to
+   * the producer's start (what a reader parses as the frame's timestamp, RELATIVE timecodes).
+   */
+  static String frameKey(String stream, long relativeMillis) {
+    return stream + "@" + relativeMillis;
   }
 
   private static void chunk(OutputStream out, byte[] bytes, int from, int to) throws IOException {

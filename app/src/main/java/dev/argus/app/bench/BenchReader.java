@@ -1,10 +1,7 @@
 package dev.argus.app.bench;
 
-import dev.argus.parser.kvs.KvsTags;
-import dev.argus.parser.mkv.MkvEvent;
+import dev.argus.parser.mkv.Frame;
 import dev.argus.parser.mkv.MkvParser;
-import dev.argus.parser.mkv.SimpleTag;
-import dev.argus.parser.mkv.Tag;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -15,8 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
- * A GetMedia consumer from NOW: parses the live MKV as it arrives and times each fragment's last
- * frame from the producer sending it to this reader having it.
+ * A GetMedia consumer from NOW: parses the live MKV as it arrives and times every frame from the
+ * producer sending it to this reader having parsed it.
  */
 final class BenchReader {
   private final URI endpoint;
@@ -42,20 +39,11 @@ final class BenchReader {
     try (OutputStream out = http.getOutputStream()) {
       out.write(body);
     }
-    long[] producerMillis = {-1};
-    // A chunk's known-size Cluster ends as soon as its last byte is parsed: that is when the
-    // fragment's last frame is in the reader's hands.
+    // Each frame is timed as soon as its block is parsed: at the live edge GetMedia forwards the
+    // blocks of a fragment as they arrive, inside a Cluster of unknown size.
     MkvParser parser = new MkvParser(event -> {
-      if (event instanceof MkvEvent.Tags tags) {
-        for (Tag tag : tags.tags()) {
-          for (SimpleTag simple : tag.simpleTags()) {
-            if (simple.name().equals(KvsTags.PRODUCER_TIMESTAMP)) {
-              KvsTags.parseTimestamp(simple.value()).ifPresent(t -> producerMillis[0] = t.toEpochMilli());
-            }
-          }
-        }
-      } else if (event instanceof MkvEvent.ClusterEnd) {
-        Long sent = sentAt.get(stream + "@" + producerMillis[0]);
+      if (event instanceof Frame frame) {
+        Long sent = sentAt.remove(BenchProducer.frameKey(stream, frame.timestampMillis()));
         if (sent != null) {
           liveEdge.add(System.nanoTime() - sent);
         }

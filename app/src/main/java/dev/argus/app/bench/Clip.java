@@ -1,5 +1,6 @@
 package dev.argus.app.bench;
 
+import dev.argus.parser.ebml.Vint;
 import dev.argus.parser.mkv.Frame;
 import dev.argus.parser.mkv.MkvEvent;
 import dev.argus.parser.mkv.MkvParser;
@@ -91,7 +92,8 @@ final class Clip {
     int tail = cluster.length;
     for (int i = fragment.frames().size() - 1; i >= 0; i--) {
       frameEnds[i] = tail;
-      tail -= fragment.frames().get(i).data().length + 16;
+      long body = Vint.sizeLength(track) + 3L + fragment.frames().get(i).data().length;
+      tail -= (int) (1 + Vint.sizeLength(body) + body); // SimpleBlock: ID, size, track, timecode, flags, data
     }
     return cluster;
   }

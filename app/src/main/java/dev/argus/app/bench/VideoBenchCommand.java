@@ -31,7 +31,7 @@ import picocli.CommandLine.Option;
  * process, runs N real-time producers (PutMedia, the clip padded to the target bit rate, with
  * rewritten timestamps) and a few GetMedia readers from NOW, and prints one line per N: PERSISTED
  * latency p50/p99 (last byte of a fragment sent to its PERSISTED ack), ERROR acks, GetMedia
- * live-edge latency p50/p99 (a fragment's last frame sent by the producer to parsed by a reader),
+ * live-edge latency p50/p99 (each frame, from sent by the producer to parsed by a reader),
  * and the server's CPU (cores) and resident memory, in total and per stream. The clients run in
  * this JVM, on the same machine.
  */
@@ -141,8 +141,9 @@ public final class VideoBenchCommand implements Callable<Integer> {
     Thread.sleep(500);
     java.util.Random random = new java.util.Random(n);
     for (int i = 0; i < n; i++) {
+      // only streams with a reader note their frames' send times (readers remove what they time)
       BenchProducer producer = new BenchProducer(endpoint, "bench-" + i, clip, 1, run.persisted(), run.errors(),
-          run.sentAt());
+          i < readers ? run.sentAt() : null);
       long delay = random.nextInt(2000);
       tasks.add(threads.submit(() -> {
         Thread.sleep(delay);

@@ -8,19 +8,21 @@ import dev.argus.fragmentstore.catalog.StreamInfo;
 import dev.argus.fragmentstore.catalog.StreamRef;
 import dev.argus.fragmentstore.fragment.FragmentMeta;
 import dev.argus.fragmentstore.fragment.FragmentNumber;
-import dev.argus.fragmentstore.fragment.StoredFragment;
 import dev.argus.fragmentstore.fragment.TimestampKind;
-import dev.argus.fragmentstore.media.MkvChunks;
-import dev.argus.fragmentstore.store.FragmentCursor;
+import dev.argus.fragmentstore.media.LiveTail;
 import dev.argus.fragmentstore.store.StreamStorage;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 
 /**
- * The stream processors' video: the fragment store's in-process {@link FragmentCursor} (the reader
- * GetMedia uses), each fragment handed over as the self-contained MKV chunk GetMediaForFragmentList
- * serves ({@link MkvChunks#archived}). Thread-safe: stateless over the thread-safe catalog and store.
+ * The stream processors' video: the fragment store's in-process {@link LiveTail} (the reader
+ * GetMedia uses), so stored fragments come as whole GetMedia chunks and the one PutMedia is
+ * receiving comes in parts, frame by frame, as it arrives (a {@link VideoFragment} per part, the
+ * parts of one fragment sharing its number). A fragment that fails mid-way ends with error tags
+ * and the tail goes on with the next one. Thread-safe: stateless over the
+ * thread-safe catalog, store and live feed.
  */
 final class StoreVideoSource implements VideoFragmentSource {
 
@@ -54,21 +56,22 @@ final class StoreVideoSource implements VideoFragmentSource {
     } else {
       offset = storage.nextOffset();
     }
-    FragmentCursor cursor = storage.cursor(offset);
+    LiveTail tail = new LiveTail(storage.cursor(offset), video.live(), storage.key(), Clock.systemUTC(),
+        false);
     return new Tail() {
       @Override
       public Optional<VideoFragment> poll(Duration timeout) throws IOException, InterruptedException {
-        return cursor.poll(timeout).map(StoreVideoSource::fragment);
+        return tail.poll(timeout).map(StoreVideoSource::fragment);
       }
 
       @Override
       public boolean ended() {
-        return cursor.ended();
+        return tail.finished();
       }
 
       @Override
       public void close() {
-        cursor.close();
+        tail.close();
       }
     };
   }
@@ -81,9 +84,8 @@ final class StoreVideoSource implements VideoFragmentSource {
     }
   }
 
-  static VideoFragment fragment(StoredFragment f) {
-    FragmentMeta meta = f.meta();
-    return new VideoFragment(meta.number().toString(), meta.serverMillis(), meta.producerMillis(),
-        MkvChunks.archived(f));
+  static VideoFragment fragment(LiveTail.Part part) {
+    return new VideoFragment(part.number().toString(), part.number().serverMillis(), part.producerMillis(),
+        part.mkv());
   }
 }

@@ -34,7 +34,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Keeping up: every frame is decoded (H.264 needs its references) but only sampled frames are
  * analysed; a fragment stored more than {@code maxLagMillis} before it is read is skipped whole
- * (fragments start at key frames), so the processor never falls unboundedly behind.
+ * (fragments start at key frames), so the processor never falls unboundedly behind. At the live
+ * edge a fragment comes in parts as its frames arrive, so pictures are analysed without waiting
+ * for the fragment to complete.
  * {@link #millisBehindNow()} is the lag of the last fragment read.
  *
  * <p>Memory: one fragment's bytes, one decoded picture, and the last {@value #RECENT_FRAGMENTS}
@@ -82,6 +84,9 @@ final class ProcessorWorker implements Runnable {
   private volatile boolean stopping;
   private volatile long millisBehindNow;
   private String partitionKey;
+  /** The last fragment read (its later live parts share the number), and whether it is skipped. */
+  private String lastNumber;
+  private boolean skipping;
 
   ProcessorWorker(ProcessorDefinition definition, VideoFragmentSource source, RecordSink sink,
                   FaceCollections collections, FrameAnalyzer analyzer, Clock clock, double framesPerSecond,
@@ -160,15 +165,19 @@ final class ProcessorWorker implements Runnable {
           continue;
         }
         VideoFragment fragment = next.get();
-        long lag = Math.max(0, clock.millis() - fragment.serverMillis());
-        millisBehindNow = lag;
-        if (lag > maxLagMillis) {
-          skippedFragments.incrementAndGet();
-          continue;
+        if (!fragment.fragmentNumber().equals(lastNumber)) {
+          lastNumber = fragment.fragmentNumber();
+          long lag = Math.max(0, clock.millis() - fragment.serverMillis());
+          millisBehindNow = lag;
+          skipping = lag > maxLagMillis;
+          if (skipping) {
+            skippedFragments.incrementAndGet();
+          } else {
+            remember(fragment);
+          }
         }
-        recent.addLast(new Fed(fragment));
-        if (recent.size() > RECENT_FRAGMENTS) {
-          recent.removeFirst();
+        if (skipping) { // the whole fragment, including its later live parts
+          continue;
         }
         parser.feed(ByteBuffer.wrap(fragment.mkv()));
         if (decoder.failure().isPresent()) {
@@ -178,6 +187,13 @@ final class ProcessorWorker implements Runnable {
           throw lane.failure().get();
         }
       }
+    }
+  }
+
+  private void remember(VideoFragment fragment) {
+    recent.addLast(new Fed(fragment));
+    if (recent.size() > RECENT_FRAGMENTS) {
+      recent.removeFirst();
     }
   }
 

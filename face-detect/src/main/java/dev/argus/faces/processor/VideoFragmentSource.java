@@ -35,7 +35,10 @@ public interface VideoFragmentSource {
 
   /**
    * One stored fragment as a self-contained MKV chunk (EBML header, Segment with Info and
-   * Tracks, one Cluster), as GetMedia sends it.
+   * Tracks, one Cluster), as GetMedia sends it; or, at the live edge, a part of one: successive
+   * VideoFragments with the same {@code fragmentNumber} continue the same chunk (the first starts
+   * with the EBML header, the later ones carry the frames as they arrive), so a reader feeds them
+   * to one parser in order.
    *
    * @param fragmentNumber its KVS fragment number
    * @param serverMillis   when the server stored it, epoch millis

@@ -18,8 +18,8 @@ import java.util.Objects;
  *
  * FragmentTimecode is the fragment's absolute producer timestamp in milliseconds and
  * FragmentNumber a string; both are left out when there is no fragment (IDLE, or an ERROR before
- * any fragment began), and FragmentNumber also before the fragment is stored (BUFFERING, and an
- * ERROR that refused the fragment).
+ * any fragment began), and FragmentNumber also from an ERROR that refused the fragment (it is
+ * never stored). BUFFERING carries the number reserved for the fragment when it began.
  *
  * @param type the event
  * @param fragmentTimecode the fragment's producer timestamp in ms, or null

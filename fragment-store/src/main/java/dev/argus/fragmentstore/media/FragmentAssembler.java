@@ -30,7 +30,8 @@ import java.util.List;
  *       4004 FRAGMENT_TIMECODE_LESSER_THAN_PREVIOUS</li>
  *   <li>a block whose track is not in Tracks: 4010 TRACK_NUMBER_MISMATCH</li>
  * </ul>
- * A Cluster of unknown size (as live producers send) ends when the next Cluster, Segment or EBML
+ * Each valid block also yields a {@link IngestEvent.FrameArrived} as soon as it is parsed, for
+ * live readers. A Cluster of unknown size (as live producers send) ends when the next Cluster, Segment or EBML
  * header starts, or at the end of the body; it is stored re-framed with its known size. Memory:
  * at most one fragment ({@code maxFragmentBytes}) plus one parser element.
  *
@@ -63,6 +64,8 @@ final class FragmentAssembler {
   private int frames;
   private long firstFrameMillis;
   private long lastFrameMillis;
+  /** Offset up to which the open cluster's data went out in {@link IngestEvent.FrameArrived}s. */
+  private long publishedTo;
   /** The previous stored fragment's last frame, absolute ms; MIN_VALUE before the first. */
   private long previousLastFrameMillis = Long.MIN_VALUE;
   private boolean failed;
@@ -174,6 +177,7 @@ final class FragmentAssembler {
     inCluster = true;
     lowWater = e.startOffset();
     frames = 0;
+    publishedTo = e.dataOffset();
     clusterTimecodeMillis = header.toMillis(e.timecode());
     out.add(new IngestEvent.FragmentStarted(clusterTimecodeMillis));
     if (e.size() > maxFragmentBytes) {
@@ -204,6 +208,11 @@ final class FragmentAssembler {
     lastFrameMillis = Math.max(lastFrameMillis, millis);
     if (lastFrameMillis - producerMillis() > DEFAULT_MAX_FRAGMENT_MILLIS) {
       fail(AckErrorCode.MAX_FRAGMENT_DURATION_REACHED, "fragment longer than " + DEFAULT_MAX_FRAGMENT_MILLIS + " ms");
+      return;
+    }
+    if (f.endOffset() > publishedTo) {
+      out.add(new IngestEvent.FrameArrived(slice(publishedTo, f.endOffset())));
+      publishedTo = f.endOffset();
     }
   }
 

@@ -1,47 +1,42 @@
 package dev.argus.fragmentstore.media;
 
-import dev.argus.fragmentstore.fragment.StoredFragment;
-import dev.argus.fragmentstore.store.FragmentCursor;
 import java.io.IOException;
-import java.time.Clock;
 import java.util.Optional;
 
 /**
- * GetMedia's chunks: a {@link FragmentCursor} from the resolved start, each fragment as a
- * {@link MkvChunks#live} chunk, for as long as the stream lives. Holds its reader slot until closed.
+ * GetMedia's bytes: a {@link LiveTail} (stored fragments as whole chunks, then the live edge as
+ * it arrives; see there for what a reader sees when a fragment fails), holding the reader's slot
+ * until closed.
  *
  * <p>Not thread-safe (one caller at a time, as {@link ChunkSource} requires).
  */
 final class GetMediaSource implements ChunkSource {
-  private final FragmentCursor cursor;
+  private final LiveTail tail;
   private final ReaderLimits.Slot slot;
-  private final Clock clock;
 
-  GetMediaSource(FragmentCursor cursor, ReaderLimits.Slot slot, Clock clock) {
-    this.cursor = cursor;
+  GetMediaSource(LiveTail tail, ReaderLimits.Slot slot) {
+    this.tail = tail;
     this.slot = slot;
-    this.clock = clock;
   }
 
   @Override
   public Optional<byte[]> next() throws IOException {
-    Optional<StoredFragment> fragment = cursor.poll();
-    return fragment.map(f -> MkvChunks.live(f, clock.millis() - f.meta().serverMillis()));
+    return tail.next().map(LiveTail.Part::mkv);
   }
 
   @Override
   public boolean finished() {
-    return cursor.ended();
+    return tail.finished();
   }
 
   @Override
   public void whenAvailable(Runnable action) {
-    cursor.whenAvailable(action);
+    tail.whenAvailable(action);
   }
 
   @Override
   public void close() {
-    cursor.close();
+    tail.close();
     slot.close();
   }
 }

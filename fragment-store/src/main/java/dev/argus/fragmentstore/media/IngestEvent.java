@@ -22,6 +22,20 @@ sealed interface IngestEvent {
   }
 
   /**
+   * A block of the open fragment passed the checks, as soon as it is parsed (for live readers).
+   *
+   * @param elements the cluster's data bytes from where the previous FrameArrived (or the
+   *     cluster's header) ended up to the end of this SimpleBlock or BlockGroup: the Timecode and
+   *     any other children before it included. Concatenated in order, and followed by what
+   *     {@link LiveFragment#complete} adds, they are the stored cluster's data exactly.
+   */
+  record FrameArrived(byte[] elements) implements IngestEvent {
+    public FrameArrived {
+      Objects.requireNonNull(elements, "elements");
+    }
+  }
+
+  /**
    * A whole, valid fragment (to store, then RECEIVED and PERSISTED).
    *
    * @param timecodeMillis as in {@link FragmentStarted}

@@ -1,14 +1,15 @@
 package dev.argus.fragmentstore.media;
 
 import dev.argus.awshttp.api.RequestHead;
+import dev.argus.awshttp.linger.LingeringClose;
 import dev.argus.fragmentstore.catalog.StreamInfo;
 import dev.argus.fragmentstore.fragment.FragmentDraft;
+import dev.argus.fragmentstore.fragment.StreamHeader;
 import dev.argus.fragmentstore.store.StreamClosedException;
 import dev.argus.fragmentstore.store.StreamKey;
 import dev.argus.fragmentstore.store.StreamStorage;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.DefaultHttpContent;
@@ -30,12 +31,17 @@ import org.slf4j.LoggerFactory;
  * {@link SerialExecutor} lane, and streams the acknowledgements back as newline-separated JSON
  * ({@link Ack}) on the 200 response of the same exchange.
  *
- * <p>Per fragment: BUFFERING when its cluster starts, RECEIVED once it is stored (visible to
- * readers), PERSISTED once an fsync covers it (streams with retention 0 stop at RECEIVED), or an
- * ERROR. After an ERROR nothing more of the body is read: the response ends once earlier fragments
+ * <p>Per fragment: BUFFERING when its cluster starts (with the number it will be stored under),
+ * RECEIVED once it is stored (visible to readers), PERSISTED once an fsync covers it (streams
+ * with retention 0 stop at RECEIVED), or an ERROR. After an ERROR nothing more of the body is read: the response ends once earlier fragments
  * are acknowledged, and the connection closes. An IDLE ack goes out every
  * {@link #DEFAULT_IDLE_ACK_SECONDS} s without other acks; after {@link #DEFAULT_SILENCE_TIMEOUT_SECONDS}
  * s without body bytes the request ends (a fragment cut short is dropped with ERROR 4000).
+ *
+ * <p>Live edge: while a fragment arrives it is shown to readers ({@link LiveFeeds}) block by block,
+ * under the number reserved for it when it began; it completes there once stored. A fragment that
+ * ends any other way (ERROR ack, disconnect, silence, a failed store) fails there and is never
+ * stored, so a live reader never gets a continuation token for it (see {@link LiveTail}).
  *
  * <p>Backpressure: while more than {@link #DEFAULT_MAX_PENDING_BYTES} of fragments wait for the
  * store, the channel stops reading. Memory per connection: the fragment being assembled (at most
@@ -75,6 +81,10 @@ final class PutMediaHandler extends ChannelInboundHandlerAdapter {
   private ScheduledFuture<?> ticker;
   /** The lane's current header version; lane only. */
   private long headerVersion = -1;
+  /** The latest header the body carried (for live readers). */
+  private StreamHeader latestHeader;
+  /** The fragment being received, shown to live readers; null between fragments. */
+  private LiveFragment live;
 
   PutMediaHandler(RequestHead head, MediaContext media) {
     this.head = head;
@@ -159,7 +169,9 @@ final class PutMediaHandler extends ChannelInboundHandlerAdapter {
   private void refuse(Throwable failure) {
     state = State.DONE;
     drainEarly();
-    ctx.writeAndFlush(MediaResponses.error(head, failure, true)).addListener(ChannelFutureListener.CLOSE);
+    // lingering: the producer may still be sending its body; a plain close could reset the
+    // connection and destroy the refusal before the producer reads it
+    LingeringClose.writeAndClose(ctx, MediaResponses.error(head, failure, true));
   }
 
   private void drainEarly() {
@@ -188,15 +200,54 @@ final class PutMediaHandler extends ChannelInboundHandlerAdapter {
   private void handle(List<IngestEvent> events) {
     for (IngestEvent event : events) {
       if (event instanceof IngestEvent.HeaderReady ready) {
+        latestHeader = ready.header();
         lane.execute(() -> storeHeader(ready));
       } else if (event instanceof IngestEvent.FragmentStarted started) {
-        ack(Ack.of(Ack.Type.BUFFERING, started.timecodeMillis(), null));
+        showLive(started);
+      } else if (event instanceof IngestEvent.FrameArrived arrived) {
+        if (live != null) {
+          live.append(arrived.elements());
+        }
       } else if (event instanceof IngestEvent.FragmentReady ready) {
-        store(ready);
+        LiveFragment shown = live;
+        live = null;
+        store(ready, shown);
       } else if (event instanceof IngestEvent.Failed failed) {
         log.debug("PutMedia {} refused a fragment: {} {}", head.requestId(), failed.code(), failed.reason());
         stop(Ack.error(failed.code(), failed.timecodeMillis(), null));
       }
+    }
+  }
+
+  /**
+   * Starts showing the fragment to live readers: its number is reserved on the lane, after the
+   * fragments before it are stored, so it is the number it will be stored under; the BUFFERING ack
+   * carries it, as Kinesis Video's does (without it only if the reservation failed).
+   */
+  private void showLive(IngestEvent.FragmentStarted started) {
+    LiveFragment fragment = new LiveFragment(latestHeader, request.producerBaseMillis() + started.timecodeMillis());
+    live = fragment;
+    long timecode = started.timecodeMillis();
+    lane.execute(() -> {
+      String number = null;
+      try {
+        fragment.assign(storage.reserveNumber());
+        media.live().begin(storage.key(), fragment);
+        number = fragment.number().toString();
+      } catch (Exception e) {
+        log.debug("PutMedia {}: no live number for a fragment: {}", head.requestId(), e.toString());
+      }
+      String buffering = number;
+      ctx.executor().execute(() -> ack(Ack.of(Ack.Type.BUFFERING, timecode, buffering)));
+    });
+  }
+
+  /** Ends the fragment being received for its live readers, who get {@code code}; it is never stored. */
+  private void failLive(AckErrorCode code) {
+    if (live != null) {
+      live.fail(code);
+      media.live().end(storage.key(), live);
+      live = null;
     }
   }
 
@@ -209,7 +260,7 @@ final class PutMediaHandler extends ChannelInboundHandlerAdapter {
     }
   }
 
-  private void store(IngestEvent.FragmentReady ready) {
+  private void store(IngestEvent.FragmentReady ready, LiveFragment shown) {
     outstanding++;
     pendingBytes += ready.cluster().length;
     updateAutoRead();
@@ -219,10 +270,21 @@ final class PutMediaHandler extends ChannelInboundHandlerAdapter {
         if (headerVersion < 0) {
           throw new IllegalStateException("no stored header");
         }
-        result = storage.append(new FragmentDraft(ready.producerMillis(), ready.durationMillis(),
-            ready.frameCount(), headerVersion, ready.cluster()));
+        StreamStorage.Appended appended = storage.append(new FragmentDraft(ready.producerMillis(),
+            ready.durationMillis(), ready.frameCount(), headerVersion, ready.cluster()),
+            shown == null ? null : shown.number());
+        if (shown != null) {
+          shown.complete(appended.meta(), ready.cluster(), media.clock().millis());
+        }
+        result = appended;
       } catch (Exception e) {
+        if (shown != null) {
+          shown.fail(storeError(e));
+        }
         result = e;
+      }
+      if (shown != null) {
+        media.live().end(storage.key(), shown);
       }
       Object outcome = result;
       ctx.executor().execute(() -> stored(ready, outcome));
@@ -251,13 +313,16 @@ final class PutMediaHandler extends ChannelInboundHandlerAdapter {
       return;
     }
     Exception failure = (Exception) outcome;
-    AckErrorCode code = failure instanceof StreamClosedException
-        ? AckErrorCode.STREAM_NOT_ACTIVE : AckErrorCode.INTERNAL_ERROR;
+    AckErrorCode code = storeError(failure);
     if (code == AckErrorCode.INTERNAL_ERROR) {
       log.warn("PutMedia {} could not store a fragment", head.requestId(), failure);
     }
     settle();
     stop(Ack.error(code, ready.timecodeMillis(), null));
+  }
+
+  private static AckErrorCode storeError(Exception failure) {
+    return failure instanceof StreamClosedException ? AckErrorCode.STREAM_NOT_ACTIVE : AckErrorCode.INTERNAL_ERROR;
   }
 
   private void settle() {
@@ -270,6 +335,7 @@ final class PutMediaHandler extends ChannelInboundHandlerAdapter {
     if (state != State.STREAMING) {
       return;
     }
+    failLive(error.error());
     state = State.STOPPED;
     outstanding++;
     lane.execute(() -> ctx.executor().execute(() -> {
@@ -289,10 +355,10 @@ final class PutMediaHandler extends ChannelInboundHandlerAdapter {
     boolean close = state == State.STOPPED && !bodyDone;
     state = State.DONE;
     release();
-    var written = ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
-    if (close) {
-      written.addListener(ChannelFutureListener.CLOSE);
+    if (close) { // the rest of the body may still be on its way: linger so the acks are read
+      LingeringClose.writeAndClose(ctx, LastHttpContent.EMPTY_LAST_CONTENT);
     } else {
+      ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
       ctx.channel().config().setAutoRead(true);
       ctx.pipeline().remove(this);
     }
@@ -353,6 +419,7 @@ final class PutMediaHandler extends ChannelInboundHandlerAdapter {
 
   @Override
   public void channelInactive(ChannelHandlerContext ctx) {
+    failLive(AckErrorCode.STREAM_READ_ERROR);
     state = State.DONE;
     release();
     drainEarly();
@@ -362,6 +429,7 @@ final class PutMediaHandler extends ChannelInboundHandlerAdapter {
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
     log.debug("closing PutMedia {} after {}", head.requestId(), cause.toString());
+    failLive(AckErrorCode.STREAM_READ_ERROR);
     state = State.DONE;
     release();
     ctx.close();

@@ -52,8 +52,17 @@ public final class VideoMediaApi implements AwsApi {
    */
   public VideoMediaApi(VideoStreamCatalog catalog, FragmentStore store, Executor writers, Executor readers,
       Clock clock) {
+    this(catalog, store, writers, readers, clock, new LiveFeeds());
+  }
+
+  /**
+   * @param live where PutMedia shows the fragments it is receiving, for GetMedia and in-process
+   *     readers at the live edge
+   */
+  public VideoMediaApi(VideoStreamCatalog catalog, FragmentStore store, Executor writers, Executor readers,
+      Clock clock, LiveFeeds live) {
     Executor workers = readers;
-    this.media = new MediaContext(catalog, store, writers, clock);
+    this.media = new MediaContext(catalog, store, writers, clock, live);
     ArchivedMediaOperations archived = new ArchivedMediaOperations(catalog, store);
     UnaryOperation listFragments = request -> {
       try {
@@ -88,7 +97,9 @@ public final class VideoMediaApi implements AwsApi {
           + ReaderLimits.DEFAULT_MAX_GET_MEDIA + " GetMedia connections");
     }
     try {
-      return new GetMediaSource(selector.openCursor(stream), slot, media.clock());
+      return new GetMediaSource(new LiveTail(selector.openCursor(stream), media.live(), stream.key(), media.clock(),
+          true),
+          slot);
     } catch (RuntimeException e) {
       slot.close();
       throw e;

@@ -49,6 +49,14 @@ public final class FragmentCursor implements AutoCloseable {
     return position;
   }
 
+  /**
+   * Moves the cursor forward to {@code offset} (never back): a reader that took a fragment another
+   * way (from the live feed while it arrived) skips its stored copy.
+   */
+  public void skipTo(long offset) {
+    position = Math.max(position, offset);
+  }
+
   /** The next fragment if one is stored now, without waiting. */
   public Optional<StoredFragment> poll() throws IOException {
     while (true) {

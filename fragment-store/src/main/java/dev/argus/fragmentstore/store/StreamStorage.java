@@ -66,6 +66,8 @@ public final class StreamStorage implements AutoCloseable {
   private long latestHeader = -1;
   /** Largest server time given; server times never decrease. Writer only. */
   private long lastServerMillis;
+  /** The last number {@link #reserveNumber} gave, or null. Writer only. */
+  private FragmentNumber reserved;
   private volatile boolean closed;
 
   private StreamStorage(StreamKey key, Path dir, Clock clock, Log fragments, Log headers, FragmentIndex index) {
@@ -165,6 +167,39 @@ public final class StreamStorage implements AutoCloseable {
    * @throws IllegalArgumentException when the draft's header version was never stored
    */
   public Appended append(FragmentDraft draft) throws IOException {
+    return append(draft, null);
+  }
+
+  /**
+   * Names the fragment the single writer is about to receive, before its bytes are complete (so
+   * that live readers can be told its number while it arrives): the current server time (never
+   * earlier than the last fragment's, and later than an earlier reservation of the same offset, so
+   * a fragment that failed after its number was shown never shares it with the next one) and the
+   * next offset. {@link #append(FragmentDraft, FragmentNumber)} then stores it under that number.
+   */
+  public FragmentNumber reserveNumber() throws IOException {
+    writer.lock();
+    try {
+      ensureOpen();
+      long offset = fragments.nextOffset();
+      long server = Math.max(lastServerMillis, clock.millis());
+      if (reserved != null && reserved.offset() == offset && server <= reserved.serverMillis()) {
+        server = reserved.serverMillis() + 1;
+      }
+      reserved = new FragmentNumber(server, key.creationMillis(), offset);
+      return reserved;
+    } finally {
+      writer.unlock();
+    }
+  }
+
+  /**
+   * Appends a fragment under a number from {@link #reserveNumber}, or under a new one when {@code
+   * number} is null.
+   *
+   * @throws IllegalStateException when another fragment was appended since the reservation
+   */
+  public Appended append(FragmentDraft draft, FragmentNumber number) throws IOException {
     if (!headerVersions.containsKey(draft.headerVersion())) {
       throw new IllegalArgumentException("unknown header version " + draft.headerVersion());
     }
@@ -172,8 +207,11 @@ public final class StreamStorage implements AutoCloseable {
     writer.lock();
     try {
       ensureOpen();
-      long server = Math.max(lastServerMillis, clock.millis());
+      long server = number == null ? Math.max(lastServerMillis, clock.millis()) : number.serverMillis();
       long offset = fragments.nextOffset();
+      if (number != null && (number.offset() != offset || server < lastServerMillis)) {
+        throw new IllegalStateException("fragment number " + number + " is stale: next offset " + offset);
+      }
       meta = draft.metaAt(new FragmentNumber(server, key.creationMillis(), offset));
       long written = fragments.append(server, EntryCodec.encodeFragment(meta, draft.cluster()));
       if (written != offset) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.argus.parser.mkv.Frame;
 import dev.argus.parser.mkv.MkvParser;
+import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,6 +29,7 @@ class FragmentAssemblerTest {
   static List<Object> comparable(List<IngestEvent> events) {
     return events.stream().map(e -> e instanceof IngestEvent.FragmentReady r
         ? List.of(r.timecodeMillis(), r.producerMillis(), r.durationMillis(), r.frameCount(), Arrays.hashCode(r.cluster()))
+        : e instanceof IngestEvent.FrameArrived f ? List.of("frame", Arrays.hashCode(f.elements()))
         : (Object) e).toList();
   }
 
@@ -52,6 +54,28 @@ class FragmentAssemblerTest {
       assertThat(fragment.durationMillis()).isBetween(900, 2000);
       assertThat(blocksIn(fragment.cluster())).isEqualTo(fragment.frameCount());
     }
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 3, 4096})
+  void framesArriveBeforeTheirFragmentCompletesAndAddUpToItsData(int chunk) {
+    List<IngestEvent> events = run(new FragmentAssembler(0), TestMkv.clustersMkv(), chunk);
+    ByteArrayOutputStream published = new ByteArrayOutputStream();
+    int frames = 0;
+    int fragment = 0;
+    for (IngestEvent event : events) {
+      if (event instanceof IngestEvent.FrameArrived f) {
+        published.writeBytes(f.elements());
+        frames++;
+      } else if (event instanceof IngestEvent.FragmentReady r) {
+        assertThat(frames).isEqualTo(TestMkv.CLUSTERS_MKV_FRAMES.get(fragment++));
+        byte[] data = Arrays.copyOfRange(r.cluster(), LiveFragment.CLUSTER_HEADER_BYTES, r.cluster().length);
+        assertThat(data).startsWith(published.toByteArray());
+        published.reset();
+        frames = 0;
+      }
+    }
+    assertThat(fragment).isEqualTo(8);
   }
 
   /** A stored cluster parses on its own (after the header), with its frames. */

@@ -85,7 +85,7 @@ class PutMediaHandlerTest {
       }
       assertThat(types).as("acks of fragment at %d", timecode).containsExactly("BUFFERING", "RECEIVED", "PERSISTED");
     }
-    assertThat(acks).hasSize(24);
+    assertThat(acks).hasSize(24).allMatch(a -> a.has("FragmentNumber")); // BUFFERING too, as KVS's
     StreamStorage storage = storage(info);
     List<FragmentMeta> stored = storage.query(i -> i.range(TimestampKind.SERVER_TIMESTAMP, 0, Long.MAX_VALUE, null, 100));
     assertThat(stored).extracting(FragmentMeta::frameCount).containsExactlyElementsOf(TestMkv.CLUSTERS_MKV_FRAMES);

@@ -53,6 +53,32 @@ class StreamStorageTest {
   }
 
   @Test
+  void aReservedNumberIsTheOneTheFragmentIsStoredUnderAndIsNeverGivenTwice() throws Exception {
+    try (StreamStorage storage = StreamStorage.open(key, dir, config(), clock)) {
+      long version = storage.putHeader(header(1));
+      Random random = new Random(2);
+      var reserved = storage.reserveNumber();
+      assertThat(reserved.offset()).isEqualTo(storage.nextOffset());
+      clock.advance(40); // the fragment arrives over time
+      StreamStorage.Appended appended = storage.append(draft(5000, version, random), reserved);
+      assertThat(appended.meta().number()).isEqualTo(reserved);
+      assertThat(storage.find(reserved)).contains(appended.meta());
+
+      var failed = storage.reserveNumber(); // a fragment that never completes
+      var next = storage.reserveNumber(); // same offset, same clock reading
+      assertThat(next.offset()).isEqualTo(failed.offset());
+      assertThat(next).isGreaterThan(failed);
+      assertThat(storage.append(draft(6000, version, random), next).meta().number()).isEqualTo(next);
+
+      var stale = storage.reserveNumber();
+      storage.append(draft(7000, version, random));
+      assertThatThrownBy(() -> storage.append(draft(8000, version, random), stale))
+          .isInstanceOf(IllegalStateException.class);
+      assertThat(storage.fragmentCount()).isEqualTo(3);
+    }
+  }
+
+  @Test
   void appendedFragmentsReadBackAndPersist() throws Exception {
     try (StreamStorage storage = StreamStorage.open(key, dir, config(), clock)) {
       long version = storage.putHeader(header(1));
