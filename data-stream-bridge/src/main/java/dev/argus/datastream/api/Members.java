@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.argus.awshttp.api.ErrorType;
 import dev.argus.datastream.engine.ValidationException;
 import java.io.IOException;
+import java.util.Base64;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,6 +64,16 @@ final class Members {
     }
     if (!node.isTextual() && !node.isBinary()) {
       throw wrongType(member, "a blob", node);
+    }
+    if (node.isTextual()) {
+      try {
+        // java.util.Base64 decodes JSON's base64 text several times faster than Jackson's
+        // binaryValue(), which builds the bytes three at a time (the put path's largest cost);
+        // text it refuses (whitespace, say) still gets Jackson's more lenient reading below
+        return Base64.getDecoder().decode(node.textValue());
+      } catch (IllegalArgumentException strict) {
+        // fall through
+      }
     }
     try {
       return node.binaryValue();
