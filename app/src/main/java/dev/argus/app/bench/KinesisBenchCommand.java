@@ -52,7 +52,7 @@ public final class KinesisBenchCommand implements Callable<Integer> {
   int propagationCount;
 
   @Option(names = "--warmup-seconds", defaultValue = "3",
-      description = "Unmeasured PutRecords (SDK and light client) before each endpoint's phases, so the JITs of the "
+      description = "Unmeasured PutRecords (SDK, then light client) before each endpoint's phases, so the JITs of the "
           + "bench and of a JVM server are warm for every endpoint alike (default ${DEFAULT-VALUE}).")
   int warmupSeconds;
 
@@ -97,7 +97,6 @@ public final class KinesisBenchCommand implements Callable<Integer> {
       Duration warmup = Duration.ofSeconds(warmupSeconds);
       load.putRecords(small, threads, 500, 100, warmup);
       raw.run(small, threads, 500, 100, warmup, 6);
-      load.putRecordLatency(small, 200, 100);
     }
     KinesisLoad.Throughput put100 = load.putRecords(small, threads, 500, 100, length);
     figures.put("PutRecords 100 B, records/s", String.format("%,.0f", put100.recordsPerSecond()));
