@@ -51,7 +51,7 @@ public final class KinesisBenchCommand implements Callable<Integer> {
   @Option(names = "--propagation-count", defaultValue = "1000", description = "Records timed put-to-get (default ${DEFAULT-VALUE}).")
   int propagationCount;
 
-  @Option(names = "--warmup-seconds", defaultValue = "3",
+  @Option(names = "--warmup-seconds", defaultValue = "0",
       description = "Unmeasured PutRecords (SDK, then light client) before each endpoint's phases, so the JITs of the "
           + "bench and of a JVM server are warm for every endpoint alike (default ${DEFAULT-VALUE}).")
   int warmupSeconds;
