@@ -34,6 +34,19 @@ final class EntryFormat {
     return header.flip();
   }
 
+  /**
+   * Writes one whole entry (header and the payload's remaining bytes) at {@code into}'s position
+   * and advances it; the payload's position is unchanged. {@code into} must have room for it.
+   */
+  static void write(ByteBuffer into, long offset, long timestampMillis, ByteBuffer payload) {
+    int start = into.position();
+    into.putInt(0).putInt(payload.remaining()).putLong(offset).putLong(timestampMillis)
+        .put(payload.duplicate());
+    CRC32C crc = new CRC32C();
+    crc.update(into.duplicate().limit(into.position()).position(start + 4));
+    into.putInt(start, (int) crc.getValue());
+  }
+
   /** A CRC32C already fed the header fields that the CRC covers. */
   static CRC32C crcOfHeader(EntryHeader header) {
     ByteBuffer covered = ByteBuffer.allocate(CRC_COVERED_HEADER_BYTES);

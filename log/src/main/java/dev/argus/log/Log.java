@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -38,7 +39,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Durability.</b> {@code append} returns once the entry is written to the OS, not yet on
  * disk; {@link #durable(long)} completes after an fsync covering the offset, per the {@link
- * FsyncPolicy}. {@code close} forces everything.
+ * FsyncPolicy}: at once under every-write, after the next tick of an interval {@link LogFlusher},
+ * or after the fsync a continuous {@link LogFlusher} starts as soon as it is free. {@code close}
+ * forces everything. Entries are visible to readers (below {@link #nextOffset()}) once written,
+ * before they are durable; a caller that must not expose what a power loss could take back (the
+ * data-stream engine) gates its readers on {@link #durable}.
  *
  * <p><b>Crash behaviour.</b> On open the last segment is verified and cut after its last valid
  * entry: a torn tail is dropped and everything that was durable survives. Missing or damaged
@@ -75,6 +80,21 @@ public final class Log implements AutoCloseable {
   private long maxTimestamp;
   /** Number of forces that advanced durability; for tests. */
   private volatile long forces;
+  /** Set while the log waits in a continuous {@link LogFlusher}'s queue; owned by that flusher. */
+  final AtomicBoolean flushQueued = new AtomicBoolean();
+
+  /**
+   * Bytes {@link #appendAll} packs into one write(2) at most: 256 KiB, held once per thread that
+   * calls it (not per log), so memory is bounded by the writer threads, not by the open logs.
+   */
+  static final int DEFAULT_WRITE_BUFFER_BYTES = 256 << 10;
+  /**
+   * Each writer thread's packing buffer, allocated on first use. Direct, so a write(2) takes it
+   * without the JDK's copy into a temporary direct buffer; a log's writer lock keeps one thread in
+   * it per log, and a thread is in one log's append at a time.
+   */
+  private static final ThreadLocal<ByteBuffer> SCRATCH =
+      ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(DEFAULT_WRITE_BUFFER_BYTES));
 
   private Log(Path dir, LogConfig config, DirectoryLock lock, List<Segment> loaded) {
     this.dir = dir;
@@ -130,12 +150,84 @@ public final class Log implements AutoCloseable {
       }
       maxTimestamp = timestamp;
       nextOffset = offset + 1;
-      if (config.fsync() instanceof FsyncPolicy.EveryWrite) {
-        flush();
-      }
+      afterAppend();
       return offset;
     } finally {
       writer.unlock();
+    }
+  }
+
+  /**
+   * Appends the payloads as consecutive entries, all with one timestamp, and returns the first's
+   * offset (the i-th payload gets that plus i). The same contract as {@link #append}, for a batch:
+   * every payload is checked before anything is written, the entries are packed into as few
+   * write(2) calls as the segment boundaries and a {@link #DEFAULT_WRITE_BUFFER_BYTES} buffer allow, rolling where an entry would
+   * overflow the active segment, and they are published together once all are written. Under
+   * {@link FsyncPolicy.EveryWrite} the whole batch costs one fsync; under group commit, {@link
+   * #durable} of the last offset covers them all.
+   *
+   * @throws IllegalArgumentException for an empty list
+   * @throws EntryTooLargeException a payload is above {@link LogConfig#maxEntryBytes()}; nothing
+   *     written
+   * @throws LogClosedException closed, or failed by an earlier write or force error
+   * @throws IOException a write error; the log is then failed, and reopening it recovers
+   */
+  public long appendAll(long timestampMillis, List<ByteBuffer> payloads) throws IOException {
+    if (payloads.isEmpty()) {
+      throw new IllegalArgumentException("nothing to append");
+    }
+    enterWriter();
+    try {
+      ensureWritable();
+      for (ByteBuffer payload : payloads) {
+        if (payload.remaining() > config.maxEntryBytes()) {
+          throw new EntryTooLargeException(payload.remaining(), config.maxEntryBytes());
+        }
+      }
+      long timestamp = Math.max(timestampMillis, maxTimestamp);
+      long first = nextOffset;
+      ByteBuffer scratch = SCRATCH.get();
+      try {
+        for (int from = 0; from < payloads.size(); ) {
+          rollIfNeeded(EntryFormat.HEADER_BYTES + (long) payloads.get(from).remaining(), timestamp);
+          int to = fittingRun(payloads, from);
+          active.appendAll(nextOffset, timestamp, payloads, from, to, scratch);
+          nextOffset += to - from; // published per segment: roll() names the next one by it
+          from = to;
+        }
+      } catch (IOException e) {
+        fail(e);
+        throw e;
+      }
+      maxTimestamp = timestamp;
+      afterAppend();
+      return first;
+    } finally {
+      writer.unlock();
+    }
+  }
+
+  /**
+   * The end of the run of payloads from {@code from} that fits the active segment; at least one,
+   * which {@link #rollIfNeeded} made room for.
+   */
+  private int fittingRun(List<ByteBuffer> payloads, int from) {
+    long size = active.size();
+    int to = from;
+    do {
+      size += EntryFormat.HEADER_BYTES + (long) payloads.get(to).remaining();
+      to++;
+    } while (to < payloads.size()
+        && size + EntryFormat.HEADER_BYTES + payloads.get(to).remaining() <= config.maxSegmentBytes());
+    return to;
+  }
+
+  /** Forces now under {@link FsyncPolicy.EveryWrite}; tells a continuous flusher otherwise. */
+  private void afterAppend() throws IOException {
+    if (config.fsync() instanceof FsyncPolicy.EveryWrite) {
+      flush();
+    } else if (config.fsync() instanceof FsyncPolicy.Interval interval) {
+      interval.flusher().appended(this);
     }
   }
 

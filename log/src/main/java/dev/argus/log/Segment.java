@@ -196,6 +196,56 @@ final class Segment implements Closeable {
     advance(position, timestampMillis, entryBytes);
   }
 
+  /**
+   * Writes {@code payloads[from, to)} at the end as entries {@code firstOffset, firstOffset + 1,
+   * ...}, all with {@code timestampMillis}, packed through the writer's {@code scratch} buffer so a
+   * batch costs one write(2) per buffer-full instead of one per entry (an entry larger than the
+   * buffer is written on its own). The bookkeeping follows the writes; the caller publishes the
+   * entries afterwards. Payload positions are unchanged.
+   */
+  void appendAll(long firstOffset, long timestampMillis, List<ByteBuffer> payloads, int from, int to,
+      ByteBuffer scratch) throws IOException {
+    long start = size;
+    long at = start;
+    scratch.clear();
+    for (int i = from; i < to; i++) {
+      ByteBuffer payload = payloads.get(i);
+      long offset = firstOffset + (i - from);
+      int entryBytes = EntryFormat.HEADER_BYTES + payload.remaining();
+      if (entryBytes > scratch.remaining()) {
+        at = drain(scratch, at);
+      }
+      if (entryBytes > scratch.capacity()) {
+        ByteBuffer header = EntryFormat.header(offset, timestampMillis, payload);
+        at = writeAt(header, at);
+        at = writeAt(payload.duplicate(), at);
+      } else {
+        EntryFormat.write(scratch, offset, timestampMillis, payload);
+      }
+    }
+    drain(scratch, at);
+    long position = start;
+    for (int i = from; i < to; i++) {
+      long entryBytes = EntryFormat.HEADER_BYTES + (long) payloads.get(i).remaining();
+      maybeIndex(firstOffset + (i - from), position, timestampMillis);
+      advance(position, timestampMillis, entryBytes);
+      position += entryBytes;
+    }
+  }
+
+  /** Writes what {@code scratch} holds at {@code position}, clears it, returns the new end. */
+  private long drain(ByteBuffer scratch, long position) throws IOException {
+    long end = writeAt(scratch.flip(), position);
+    scratch.clear();
+    return end;
+  }
+
+  private long writeAt(ByteBuffer buffer, long position) throws IOException {
+    long end = position + buffer.remaining();
+    FileIo.writeFully(channel, buffer, position);
+    return end;
+  }
+
   private void maybeIndex(long offset, long position, long timestampMillis) throws IOException {
     if (lastIndexedPosition < 0 || position - lastIndexedPosition >= indexIntervalBytes) {
       index.append(offset, position, timestampMillis);

@@ -8,8 +8,12 @@ import java.util.Random;
 
 /**
  * The writer that {@link LogCrashTest} kills: opens (recovering) the log in {@code args[0]}, prints
- * {@code open <nextOffset>}, then appends deterministic entries forever with {@link
- * FsyncPolicy#everyWrite()}, printing each offset only after its durable future completed.
+ * {@code open <nextOffset>}, then appends deterministic entries forever, printing an offset only
+ * after its durable future completed (so every offset at or below a printed one is acknowledged).
+ * Mode {@code args[2]}: {@code every-write} appends one entry at a time with {@link
+ * FsyncPolicy#everyWrite()}; {@code continuous} appends batches of 1 to 40 with {@link
+ * Log#appendAll} under a two-thread continuous {@link LogFlusher}, up to eight batches in flight,
+ * acknowledging from the flusher threads.
  */
 final class CrashChild {
   private CrashChild() {}
@@ -17,6 +21,10 @@ final class CrashChild {
   public static void main(String[] args) throws Exception {
     Path dir = Path.of(args[0]);
     long seed = Long.parseLong(args[1]);
+    if (args.length > 2 && args[2].equals("continuous")) {
+      continuous(dir, seed);
+      return;
+    }
     PrintStream out = System.out;
     try (Log log = Log.open(dir, config())) {
       out.println("open " + log.nextOffset());
@@ -27,6 +35,34 @@ final class CrashChild {
         log.durable(offset).join();
         out.println(offset);
         out.flush();
+      }
+    }
+  }
+
+  private static void continuous(Path dir, long seed) throws Exception {
+    PrintStream out = System.out;
+    Random sizes = new Random(seed ^ System.nanoTime());
+    try (LogFlusher flusher = LogFlusher.continuous("crash-child-fsync", 2);
+        Log log = Log.open(dir, config().withFsync(FsyncPolicy.interval(flusher)))) {
+      out.println("open " + log.nextOffset());
+      out.flush();
+      java.util.ArrayDeque<java.util.concurrent.CompletableFuture<Void>> inFlight = new java.util.ArrayDeque<>();
+      while (true) {
+        long first = log.nextOffset();
+        java.util.List<ByteBuffer> batch = new java.util.ArrayList<>();
+        for (int n = 1 + sizes.nextInt(40); n > 0; n--) {
+          batch.add(ByteBuffer.wrap(content(seed, first + batch.size())));
+        }
+        long last = log.appendAll(timestamp(first), batch) + batch.size() - 1;
+        inFlight.add(log.durable(last).thenRun(() -> {
+          synchronized (out) {
+            out.println(last);
+            out.flush();
+          }
+        }));
+        if (inFlight.size() > 8) {
+          inFlight.remove().join();
+        }
       }
     }
   }

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -100,5 +102,90 @@ class LogFlusherTest {
     try (Log log = Log.open(dir, LogTest.smallConfig(FsyncPolicy.interval(flusher)))) {
       assertThat(log.durable(0)).isCompleted();
     }
+  }
+
+  @Test
+  void continuousQueuesADirtyLogOnceAndOneForceCoversEverythingBeforeIt() throws IOException {
+    LogFlusher flusher = LogFlusher.continuousManual();
+    LogConfig config = LogTest.smallConfig(FsyncPolicy.interval(flusher));
+    try (Log x = Log.open(dir.resolve("x"), config); Log y = Log.open(dir.resolve("y"), config)) {
+      CompletableFuture<Void> x0 = x.durable(x.append(1, ByteBuffer.allocate(3)));
+      CompletableFuture<Void> x1 = x.durable(x.appendAll(2, List.of(ByteBuffer.allocate(4), ByteBuffer.allocate(5))) + 1);
+      CompletableFuture<Void> y0 = y.durable(y.append(1, ByteBuffer.allocate(3)));
+      assertThat(x0).isNotDone();
+
+      assertThat(flusher.forceNextQueued()).isTrue(); // x, queued once for both appends
+      assertThat(x0).isCompleted();
+      assertThat(x1).isCompleted();
+      assertThat(x.forces()).isEqualTo(1);
+      assertThat(y0).isNotDone();
+      assertThat(flusher.forceNextQueued()).isTrue(); // then y
+      assertThat(y0).isCompleted();
+      assertThat(flusher.forceNextQueued()).isFalse(); // nothing dirty, nothing queued
+
+      CompletableFuture<Void> x3 = x.durable(x.append(3, ByteBuffer.allocate(3))); // queued again
+      assertThat(x3).isNotDone();
+      assertThat(flusher.forceNextQueued()).isTrue();
+      assertThat(x3).isCompleted();
+      assertThat(x.forces()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void continuousThreadsForceManyLogsWithoutATimer() throws Exception {
+    try (LogFlusher flusher = LogFlusher.continuous("test-continuous", 2)) {
+      assertThat(flusher.isContinuous()).isTrue();
+      assertThat(flusher.interval()).isZero();
+      LogConfig config = LogTest.smallConfig(FsyncPolicy.interval(flusher));
+      List<Log> logs = new ArrayList<>();
+      try {
+        for (int i = 0; i < 4; i++) {
+          logs.add(Log.open(dir.resolve("log" + i), config));
+        }
+        List<Thread> writers = new ArrayList<>();
+        List<CompletableFuture<Void>> futures = java.util.Collections.synchronizedList(new ArrayList<>());
+        for (Log log : logs) {
+          Thread writer = new Thread(() -> {
+            try {
+              for (int n = 0; n < 200; n++) {
+                futures.add(log.durable(log.append(n, ByteBuffer.allocate(50))));
+              }
+            } catch (IOException e) {
+              throw new java.io.UncheckedIOException(e);
+            }
+          });
+          writers.add(writer);
+          writer.start();
+        }
+        for (Thread writer : writers) {
+          writer.join();
+        }
+        CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+        for (Log log : logs) {
+          assertThat(log.forces()).isBetween(1L, 200L);
+        }
+      } finally {
+        for (Log log : logs) {
+          log.close();
+        }
+      }
+    }
+  }
+
+  @Test
+  void closingAContinuousFlusherForcesWhatItsLogsStillHold() throws IOException {
+    LogFlusher flusher = LogFlusher.continuousManual(); // no thread will take the queued log
+    try (Log log = Log.open(dir, LogTest.smallConfig(FsyncPolicy.interval(flusher)))) {
+      CompletableFuture<Void> pending = log.durable(log.append(1, ByteBuffer.allocate(10)));
+      assertThat(pending).isNotDone();
+      flusher.close();
+      assertThat(pending).isCompleted();
+    }
+  }
+
+  @Test
+  void continuousNeedsAThread() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> LogFlusher.continuous("x", 0))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

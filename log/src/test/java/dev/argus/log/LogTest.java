@@ -69,7 +69,21 @@ class LogTest {
     try {
       for (int step = 0; step < 1500; step++) {
         int op = random.nextInt(100);
-        if (op < 55) {
+        if (op < 20) {
+          clock += random.nextInt(25) - 5;
+          List<ByteBuffer> payloads = new ArrayList<>();
+          for (int n = 1 + random.nextInt(random.nextBoolean() ? 3 : 40); n > 0; n--) {
+            payloads.add(bytes(randomSize(random), random));
+          }
+          long first = log.appendAll(clock, payloads);
+          assertThat(first).isEqualTo(modelNext);
+          maxTimestamp = Math.max(maxTimestamp, clock);
+          for (ByteBuffer payload : payloads) {
+            byte[] copy = new byte[payload.remaining()];
+            payload.duplicate().get(copy);
+            model.put(modelNext++, new Expected(maxTimestamp, copy));
+          }
+        } else if (op < 55) {
           clock += random.nextInt(25) - 5; // sometimes backwards: clamped
           ByteBuffer payload = bytes(randomSize(random), random);
           long offset = log.append(clock, payload);
@@ -167,6 +181,68 @@ class LogTest {
 
   static LogEntry entry(long offset, Expected e) {
     return new LogEntry(offset, e.timestampMillis(), ByteBuffer.wrap(e.payload()));
+  }
+
+  @Test
+  void appendAllPacksBatchesLargerThanItsBufferAndEntriesLargerThanIt() throws IOException {
+    Random random = new Random(7);
+    List<ByteBuffer> payloads = new ArrayList<>();
+    for (int i = 0; i < 300; i++) { // ~600 KiB of small entries: several buffer-fulls
+      payloads.add(bytes(random.nextInt(4000), random));
+    }
+    payloads.add(150, bytes(Log.DEFAULT_WRITE_BUFFER_BYTES + 5, random)); // alone, mid-batch
+    payloads.add(bytes(Log.DEFAULT_WRITE_BUFFER_BYTES - EntryFormat.HEADER_BYTES, random)); // exactly full
+    ByteBuffer offset = bytes(100, random);
+    offset.position(10); // only the remaining bytes are stored
+    payloads.add(offset);
+    LogFlusher flusher = LogFlusher.manual();
+    LogConfig config = LogConfig.defaults(FsyncPolicy.interval(flusher), Clock.systemUTC());
+    try (Log log = Log.open(dir, config)) {
+      log.append(5, ByteBuffer.allocate(3));
+      assertThat(log.appendAll(9, payloads)).isEqualTo(1);
+      assertThat(log.nextOffset()).isEqualTo(1 + payloads.size());
+      assertThat(offset.position()).isEqualTo(10);
+      assertThat(log.durable(payloads.size())).isNotDone();
+      flusher.flushAll();
+      assertThat(log.durable(payloads.size())).isCompleted();
+    }
+    try (Log log = Log.open(dir, config)) { // recovery scans what was packed
+      for (int i = 0; i < payloads.size(); i++) {
+        LogEntry entry = log.read(1 + i).orElseThrow();
+        assertThat(entry.timestampMillis()).isEqualTo(9);
+        assertThat(entry.payload()).isEqualTo(payloads.get(i));
+      }
+    }
+  }
+
+  @Test
+  void appendAllChecksEverySizeBeforeWritingAndRefusesEmptyBatches() throws IOException {
+    try (Log log = Log.open(dir, smallConfig(FsyncPolicy.everyWrite()).withMaxEntryBytes(100))) {
+      assertThatThrownBy(() -> log.appendAll(1, List.of(ByteBuffer.allocate(5), ByteBuffer.allocate(101))))
+          .isInstanceOf(EntryTooLargeException.class);
+      assertThatThrownBy(() -> log.appendAll(1, List.of())).isInstanceOf(IllegalArgumentException.class);
+      assertThat(log.nextOffset()).isZero();
+      assertThat(log.appendAll(1, List.of(ByteBuffer.allocate(5), ByteBuffer.allocate(100)))).isZero();
+      assertThat(log.durable(1)).isCompleted(); // every write: one force covers the batch
+      assertThat(log.forces()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void appendAllRollsInsideABatchAtTheSegmentSize() throws IOException {
+    try (Log log = Log.open(dir, smallConfig(FsyncPolicy.everyWrite()))) { // 4 KiB segments
+      List<ByteBuffer> payloads = new ArrayList<>();
+      for (int i = 0; i < 10; i++) {
+        payloads.add(ByteBuffer.allocate(1000 - EntryFormat.HEADER_BYTES));
+      }
+      log.appendAll(1, payloads);
+      try (var files = Files.list(dir)) {
+        assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".log")).sorted())
+            .containsExactly("00000000000000000000.log", "00000000000000000004.log",
+                "00000000000000000008.log");
+      }
+      assertThat(log.read(0, 100, 1 << 20)).hasSize(10);
+    }
   }
 
   @Test

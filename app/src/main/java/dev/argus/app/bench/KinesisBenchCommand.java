@@ -51,6 +51,11 @@ public final class KinesisBenchCommand implements Callable<Integer> {
   @Option(names = "--propagation-count", defaultValue = "1000", description = "Records timed put-to-get (default ${DEFAULT-VALUE}).")
   int propagationCount;
 
+  @Option(names = "--warmup-seconds", defaultValue = "0",
+      description = "Unmeasured PutRecords (SDK, then light client) before each endpoint's phases, so the JITs of the "
+          + "bench and of a JVM server are warm for every endpoint alike (default ${DEFAULT-VALUE}).")
+  int warmupSeconds;
+
   @Option(names = "--cbor", description = "Let the SDK speak CBOR (kinesalite cannot).")
   boolean cbor;
 
@@ -88,6 +93,11 @@ public final class KinesisBenchCommand implements Callable<Integer> {
     Duration length = Duration.ofSeconds(seconds);
     String small = "bench-small-" + suffix;
     load.createStream(small, shards);
+    if (warmupSeconds > 0) {
+      Duration warmup = Duration.ofSeconds(warmupSeconds);
+      load.putRecords(small, threads, 500, 100, warmup);
+      raw.run(small, threads, 500, 100, warmup, 6);
+    }
     KinesisLoad.Throughput put100 = load.putRecords(small, threads, 500, 100, length);
     figures.put("PutRecords 100 B, records/s", String.format("%,.0f", put100.recordsPerSecond()));
     figures.put("PutRecords 100 B, MiB/s", String.format("%.1f", put100.mibPerSecond()));

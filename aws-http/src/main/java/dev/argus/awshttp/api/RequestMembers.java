@@ -2,6 +2,7 @@ package dev.argus.awshttp.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.util.Base64;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -156,6 +157,16 @@ public final class RequestMembers {
     }
     if (!node.isTextual() && !node.isBinary()) {
       throw wrongType(member, "a blob", node);
+    }
+    if (node.isTextual()) {
+      try {
+        // java.util.Base64 decodes several times faster than Jackson's binaryValue(), which builds
+        // the bytes three at a time (the largest cost of a Kinesis put); text it refuses
+        // (whitespace, say) still gets Jackson's more lenient reading below
+        return Base64.getDecoder().decode(node.textValue());
+      } catch (IllegalArgumentException strict) {
+        // fall through to the lenient reading
+      }
     }
     try {
       return node.binaryValue();

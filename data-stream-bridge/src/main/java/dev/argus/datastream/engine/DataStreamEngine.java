@@ -67,7 +67,11 @@ public final class DataStreamEngine implements AutoCloseable {
     this.streams = table.streams;
     this.lock = table.lock;
     this.logsRoot = dir.resolve("logs");
-    this.flusher = config.fsyncInterval().isZero() ? null : LogFlusher.start(config.fsyncInterval(), "argus-streams-fsync");
+    this.flusher = switch (config.fsyncMode()) {
+      case EVERY_WRITE -> null;
+      case INTERVAL -> LogFlusher.start(config.fsyncInterval(), "argus-streams-fsync");
+      case CONTINUOUS -> LogFlusher.continuous("argus-streams-fsync", EngineConfig.DEFAULT_FSYNC_THREADS);
+    };
     FsyncPolicy fsync = flusher == null ? FsyncPolicy.everyWrite() : FsyncPolicy.interval(flusher);
     this.logConfig = LogConfig.defaults(fsync, config.clock())
         .withMaxEntryBytes(RecordPlane.MAX_RECORD_BYTES + 1024)

@@ -10,19 +10,40 @@ import java.util.Objects;
  * @param region          for ARNs, e.g. {@code us-east-1}
  * @param account         for ARNs, 12 digits
  * @param shardLimits     enforce the per-shard throughput budgets (Kinesis does); off for raw speed
- * @param fsyncInterval   group-commit interval; {@link Duration#ZERO} forces on every write
+ * @param fsyncInterval   the interval of {@link FsyncMode#INTERVAL} group commit; ignored otherwise
  * @param deleteDelay     how long a deleted stream stays DELETING before it is gone
  * @param maxOpenShards   open shards over all streams; more is a LimitExceededException
  * @param retentionCheck  how often expired segments are looked for
  * @param clock           arrival times, iterator expiry, retention and budgets
+ * @param fsyncMode       when shard logs are forced; whichever it is, a put is acknowledged, and its
+ *                        records readable, only after an fsync covering them
  */
 public record EngineConfig(String region, String account, boolean shardLimits, Duration fsyncInterval,
-                           Duration deleteDelay, int maxOpenShards, Duration retentionCheck, Clock clock) {
+                           Duration deleteDelay, int maxOpenShards, Duration retentionCheck, Clock clock,
+                           FsyncMode fsyncMode) {
+
+  /** When shard logs are forced to disk. */
+  public enum FsyncMode {
+    /** Each append forces its log before the put returns; one fsync per put per shard. */
+    EVERY_WRITE,
+    /** A flusher thread forces every dirty log once per {@link #fsyncInterval()}. */
+    INTERVAL,
+    /**
+     * Group commit without a timer ({@code LogFlusher.continuous}): a log is forced as soon as a
+     * flusher thread is free, and everything appended while an fsync runs rides the next one.
+     */
+    CONTINUOUS
+  }
 
   public static final String DEFAULT_REGION = "us-east-1";
   public static final String DEFAULT_ACCOUNT = "000000000000";
-  /** 2 ms: short enough that a put's latency is mostly the fsync itself. */
+  /** 2 ms, for {@link FsyncMode#INTERVAL}. */
   public static final Duration DEFAULT_FSYNC_INTERVAL = Duration.ofMillis(2);
+  /**
+   * Flusher threads of {@link FsyncMode#CONTINUOUS}: 4, so the fsyncs of up to four shards overlap
+   * (they mostly wait on the disk, not a core).
+   */
+  public static final int DEFAULT_FSYNC_THREADS = 4;
   public static final Duration DEFAULT_DELETE_DELAY = Duration.ofMillis(500);
   /** Kinesis' default account shard quota in the large regions. */
   public static final int DEFAULT_MAX_OPEN_SHARDS = 500;
@@ -35,6 +56,7 @@ public record EngineConfig(String region, String account, boolean shardLimits, D
     Objects.requireNonNull(deleteDelay, "deleteDelay");
     Objects.requireNonNull(retentionCheck, "retentionCheck");
     Objects.requireNonNull(clock, "clock");
+    Objects.requireNonNull(fsyncMode, "fsyncMode");
     if (fsyncInterval.isNegative() || deleteDelay.isNegative() || retentionCheck.isNegative() || retentionCheck.isZero()) {
       throw new IllegalArgumentException("durations must not be negative; retentionCheck positive");
     }
@@ -43,30 +65,51 @@ public record EngineConfig(String region, String account, boolean shardLimits, D
     }
   }
 
-  /** The defaults, limits on, with the system clock. */
+  /**
+   * The earlier shape, without a mode: {@link Duration#ZERO} means {@link FsyncMode#EVERY_WRITE}, any other
+   * interval {@link FsyncMode#INTERVAL}.
+   */
+  public EngineConfig(String region, String account, boolean shardLimits, Duration fsyncInterval,
+                      Duration deleteDelay, int maxOpenShards, Duration retentionCheck, Clock clock) {
+    this(region, account, shardLimits, fsyncInterval, deleteDelay, maxOpenShards, retentionCheck, clock,
+        modeOf(fsyncInterval));
+  }
+
+  private static FsyncMode modeOf(Duration interval) {
+    return Objects.requireNonNull(interval, "fsyncInterval").isZero() ? FsyncMode.EVERY_WRITE : FsyncMode.INTERVAL;
+  }
+
+  /** The defaults, limits on, continuous group commit, with the system clock. */
   public static EngineConfig defaults() {
     return new EngineConfig(DEFAULT_REGION, DEFAULT_ACCOUNT, true, DEFAULT_FSYNC_INTERVAL, DEFAULT_DELETE_DELAY,
-        DEFAULT_MAX_OPEN_SHARDS, DEFAULT_RETENTION_CHECK, Clock.systemUTC());
+        DEFAULT_MAX_OPEN_SHARDS, DEFAULT_RETENTION_CHECK, Clock.systemUTC(), FsyncMode.CONTINUOUS);
   }
 
   public EngineConfig withShardLimits(boolean on) {
-    return new EngineConfig(region, account, on, fsyncInterval, deleteDelay, maxOpenShards, retentionCheck, clock);
+    return new EngineConfig(region, account, on, fsyncInterval, deleteDelay, maxOpenShards, retentionCheck, clock, fsyncMode);
   }
 
   public EngineConfig withClock(Clock newClock) {
-    return new EngineConfig(region, account, shardLimits, fsyncInterval, deleteDelay, maxOpenShards, retentionCheck, newClock);
+    return new EngineConfig(region, account, shardLimits, fsyncInterval, deleteDelay, maxOpenShards, retentionCheck, newClock, fsyncMode);
   }
 
+  /** Interval group commit every {@code interval}; {@link Duration#ZERO} forces on every write instead. */
   public EngineConfig withFsyncInterval(Duration interval) {
-    return new EngineConfig(region, account, shardLimits, interval, deleteDelay, maxOpenShards, retentionCheck, clock);
+    return new EngineConfig(region, account, shardLimits, interval, deleteDelay, maxOpenShards, retentionCheck, clock,
+        modeOf(interval));
+  }
+
+  public EngineConfig withFsyncMode(FsyncMode mode) {
+    return new EngineConfig(region, account, shardLimits, fsyncInterval, deleteDelay, maxOpenShards, retentionCheck, clock,
+        mode);
   }
 
   public EngineConfig withDeleteDelay(Duration delay) {
-    return new EngineConfig(region, account, shardLimits, fsyncInterval, delay, maxOpenShards, retentionCheck, clock);
+    return new EngineConfig(region, account, shardLimits, fsyncInterval, delay, maxOpenShards, retentionCheck, clock, fsyncMode);
   }
 
   public EngineConfig withMaxOpenShards(int max) {
-    return new EngineConfig(region, account, shardLimits, fsyncInterval, deleteDelay, max, retentionCheck, clock);
+    return new EngineConfig(region, account, shardLimits, fsyncInterval, deleteDelay, max, retentionCheck, clock, fsyncMode);
   }
 
   /** {@code arn:aws:kinesis:<region>:<account>:stream/<name>}. */

@@ -9,9 +9,11 @@ import dev.argus.log.OffsetOutOfRangeException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -101,16 +103,33 @@ final class RecordPlane {
   /**
    * Stores the entries, each in the open shard its key routes to, and completes once all stored
    * ones are durable (and visible). Entries over their shard's budget fail one by one.
+   *
+   * <p>The entries bound for one shard are appended in request order as one batch ({@link
+   * dev.argus.log.Log#appendAll}): one lock, one write and one durability wait per shard, not per
+   * record. A shard that a reshard sealed meanwhile sends its entries back to be routed again under
+   * the new state, still in request order.
    */
   CompletableFuture<List<PutOutcome>> put(LiveStream stream, List<PutEntry> entries) {
     validateBatch(entries);
     long now = config.clock().millis();
     PutOutcome[] outcomes = new PutOutcome[entries.size()];
+    BigInteger[] keys = new BigInteger[entries.size()];
+    List<Integer> pending = new ArrayList<>(entries.size());
+    for (int i = 0; i < keys.length; i++) {
+      keys[i] = hashKey(entries.get(i));
+      pending.add(i);
+    }
     Map<ShardLog, Long> lastOffsets = new HashMap<>();
-    for (int i = 0; i < outcomes.length; i++) {
-      PutEntry entry = entries.get(i);
-      outcomes[i] = putOne(stream, hashKey(entry), entry.partitionKey().getBytes(StandardCharsets.UTF_8),
-          entry.data(), now, lastOffsets);
+    while (!pending.isEmpty()) {
+      LiveStream.State state = stream.state();
+      Map<ShardId, List<Integer>> byShard = new LinkedHashMap<>();
+      for (int i : pending) {
+        byShard.computeIfAbsent(state.router().route(keys[i]), id -> new ArrayList<>()).add(i);
+      }
+      pending = new ArrayList<>();
+      for (Map.Entry<ShardId, List<Integer>> group : byShard.entrySet()) {
+        pending.addAll(putShard(stream, state, group.getKey(), group.getValue(), entries, now, outcomes, lastOffsets));
+      }
     }
     CompletableFuture<?>[] durable = lastOffsets.entrySet().stream()
         .map(e -> e.getKey().log.durable(e.getValue()).thenRun(() -> e.getKey().advanceVisible(e.getValue() + 1)))
@@ -118,32 +137,47 @@ final class RecordPlane {
     return CompletableFuture.allOf(durable).thenApply(done -> List.of(outcomes));
   }
 
-  private PutOutcome putOne(LiveStream stream, BigInteger key, byte[] partitionKey, byte[] data, long now,
-                            Map<ShardLog, Long> lastOffsets) {
-    while (true) {
-      LiveStream.State state = stream.state();
-      ShardId id = state.router().route(key);
-      ShardLog shard = stream.log(id);
-      shard.writeLock.lock();
-      try {
-        if (shard.sealed) {
-          continue; // resharded under us: the new state is published before the lock is released
-        }
-        if (config.shardLimits() && !shard.limits.tryWrite(now, partitionKey.length + data.length)) {
+  /**
+   * Appends the entries at {@code indexes} (request order) to shard {@code id} as one batch, filling
+   * their outcomes; returns the indexes to route again because the shard was sealed, else none.
+   */
+  private List<Integer> putShard(LiveStream stream, LiveStream.State state, ShardId id, List<Integer> indexes,
+                                 List<PutEntry> entries, long now, PutOutcome[] outcomes,
+                                 Map<ShardLog, Long> lastOffsets) {
+    ShardLog shard = stream.log(id);
+    shard.writeLock.lock();
+    try {
+      if (shard.sealed) {
+        return indexes; // resharded under us: the new state is published before the lock is released
+      }
+      List<Integer> stored = new ArrayList<>(indexes.size());
+      List<ByteBuffer> payloads = new ArrayList<>(indexes.size());
+      for (int i : indexes) {
+        PutEntry entry = entries.get(i);
+        byte[] partitionKey = entry.partitionKey().getBytes(StandardCharsets.UTF_8);
+        if (config.shardLimits() && !shard.limits.tryWrite(now, partitionKey.length + entry.data().length)) {
           if (state.info().mode() == StreamMode.ON_DEMAND && shard.hot.throttled(now)) {
             onHot.accept(stream, id);
           }
-          return new PutOutcome.Failed("ProvisionedThroughputExceededException", "Rate exceeded for shard " + id
+          outcomes[i] = new PutOutcome.Failed("ProvisionedThroughputExceededException", "Rate exceeded for shard " + id
               + " in stream " + state.info().name() + " under account " + config.account() + ".");
+          continue;
         }
-        long offset = shard.log.append(now, RecordCodec.encode(partitionKey, data));
-        lastOffsets.merge(shard, offset, Math::max);
-        return new PutOutcome.Stored(id, SequenceNumber.ofRecord(id, offset));
-      } catch (IOException e) {
-        throw new UncheckedIOException("append to " + id + " of " + state.info().name() + " failed", e);
-      } finally {
-        shard.writeLock.unlock();
+        stored.add(i);
+        payloads.add(RecordCodec.encode(partitionKey, entry.data()));
       }
+      if (!payloads.isEmpty()) {
+        long first = shard.log.appendAll(now, payloads);
+        for (int n = 0; n < stored.size(); n++) {
+          outcomes[stored.get(n)] = new PutOutcome.Stored(id, SequenceNumber.ofRecord(id, first + n));
+        }
+        lastOffsets.merge(shard, first + stored.size() - 1, Math::max);
+      }
+      return List.of();
+    } catch (IOException e) {
+      throw new UncheckedIOException("append to " + id + " of " + state.info().name() + " failed", e);
+    } finally {
+      shard.writeLock.unlock();
     }
   }
 

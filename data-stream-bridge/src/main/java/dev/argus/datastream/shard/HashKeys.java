@@ -23,13 +23,17 @@ public final class HashKeys {
 
   /** The hash key of a partition key: MD5 of its UTF-8 bytes as an unsigned 128-bit integer. */
   public static BigInteger ofPartitionKey(String partitionKey) {
+    return new BigInteger(1, MD5.get().digest(partitionKey.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /** One MD5 per thread: getInstance looks the provider up on every call (digest() resets it). */
+  private static final ThreadLocal<MessageDigest> MD5 = ThreadLocal.withInitial(() -> {
     try {
-      byte[] digest = MessageDigest.getInstance("MD5").digest(partitionKey.getBytes(StandardCharsets.UTF_8));
-      return new BigInteger(1, digest);
+      return MessageDigest.getInstance("MD5");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JDK has MD5", e);
     }
-  }
+  });
 
   /** True when {@code text} matches the API's pattern for a hash key (it may still exceed 2^128-1). */
   public static boolean isDecimal(String text) {

@@ -63,7 +63,11 @@ public record SequenceNumber(ShardId shard, long position) implements Comparable
 
   @Override
   public String toString() {
-    return VERSION + String.format("%010d%019d", shard.index(), position);
+    char[] digits = new char[LENGTH];
+    digits[0] = VERSION;
+    ShardId.zeroPadded(digits, 1, 10, shard.index());
+    ShardId.zeroPadded(digits, 11, 19, position);
+    return new String(digits);
   }
 
   @Override

@@ -12,7 +12,8 @@ import java.util.Random;
 
 /**
  * The engine process that {@link DataStreamEngineCrashTest} kills: opens the engine in {@code
- * args[0]} (group commit), creates stream {@code s} if missing, then puts batches forever, printing
+ * args[0]} (group commit: continuous in even rounds, the 2 ms interval in odd ones), creates stream
+ * {@code s} if missing, then puts batches forever, printing
  * {@code ack <sequence number> <data>} for each record only after its put completed (durable), and
  * now and then splits or merges shards.
  */
@@ -26,8 +27,11 @@ final class EngineCrashChild {
     int round = Integer.parseInt(args[1]);
     Random random = new Random(round);
     PrintStream out = System.out;
-    try (DataStreamEngine engine = DataStreamEngine.open(dir, EngineConfig.defaults().withShardLimits(false)
-        .withFsyncInterval(Duration.ofMillis(2)))) {
+    EngineConfig config = EngineConfig.defaults().withShardLimits(false);
+    if (round % 2 == 1) {
+      config = config.withFsyncInterval(Duration.ofMillis(2));
+    }
+    try (DataStreamEngine engine = DataStreamEngine.open(dir, config)) {
       if (engine.listStreams(null, 10).streams().isEmpty()) {
         engine.createStream("s", 2, null, null);
       }
