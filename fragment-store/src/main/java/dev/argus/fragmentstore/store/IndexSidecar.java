@@ -30,7 +30,7 @@ import java.util.zip.CRC32C;
  * int32  size bytes
  * int32  frame count
  * int64  header version
- * int32  CRC-32C of the 52 bytes above
+ * int32  CRC-32C of the 44 bytes above (48 bytes a record)
  * </pre>
  *
  * <p>Records are appended (no fsync: a record the crash lost is recovered by the tail scan) right
