@@ -56,6 +56,11 @@ public final class FragmentIndex {
     return count;
   }
 
+  /** Every indexed fragment in offset order (a copy). */
+  public List<FragmentMeta> all() {
+    return new ArrayList<>(byOffset.values());
+  }
+
   public int size() {
     return byOffset.size();
   }

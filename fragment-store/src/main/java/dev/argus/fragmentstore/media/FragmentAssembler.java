@@ -8,6 +8,8 @@ import dev.argus.parser.mkv.MkvEvent;
 import dev.argus.parser.mkv.MkvException;
 import dev.argus.parser.mkv.MkvIds;
 import dev.argus.parser.mkv.MkvParser;
+import dev.argus.parser.mkv.SimpleTag;
+import dev.argus.parser.mkv.Tag;
 import dev.argus.parser.mkv.TrackInfo;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -29,7 +31,17 @@ import java.util.List;
  *   <li>a fragment whose first frame is not later than the previous fragment's last frame:
  *       4004 FRAGMENT_TIMECODE_LESSER_THAN_PREVIOUS</li>
  *   <li>a block whose track is not in Tracks: 4010 TRACK_NUMBER_MISMATCH</li>
+ *   <li>Tracks with more than {@link #DEFAULT_MAX_TRACKS} entries: 4005 MORE_THAN_ALLOWED_TRACKS_FOUND</li>
+ *   <li>a cluster or frame whose absolute producer timestamp is before the epoch or after
+ *       {@link #MAX_PRODUCER_MILLIS}: 4007 INVALID_PRODUCER_TIMESTAMP</li>
+ *   <li>a fragment without a frame for one of the header's tracks: 4011 FRAMES_MISSING_FOR_TRACK</li>
+ *   <li>fragment metadata (the SimpleTags of the Tags elements sent before a fragment's Cluster, as
+ *       the KVS producer SDK writes them): more than {@link #DEFAULT_MAX_FRAGMENT_METADATA} for one
+ *       fragment is 4009 FRAGMENT_METADATA_LIMIT_REACHED; a name that is empty, longer than
+ *       {@link #MAX_METADATA_NAME_CHARS} or starts with the reserved {@link #RESERVED_METADATA_PREFIX},
+ *       or a value longer than {@link #MAX_METADATA_VALUE_CHARS}, is 4012 INVALID_FRAGMENT_METADATA</li>
  * </ul>
+ * The connection-level 4003 MAX_CONNECTION_DURATION_REACHED is the {@link PutMediaHandler}'s.
  * Each valid block also yields a {@link IngestEvent.FrameArrived} as soon as it is parsed, for
  * live readers. A Cluster of unknown size (as live producers send) ends when the next Cluster, Segment or EBML
  * header starts, or at the end of the body; it is stored re-framed with its known size. Memory:
@@ -40,6 +52,19 @@ import java.util.List;
 final class FragmentAssembler {
   /** Longest fragment KVS accepts: 10 s. */
   static final long DEFAULT_MAX_FRAGMENT_MILLIS = 10_000;
+  /** Most tracks a KVS stream may have. */
+  static final int DEFAULT_MAX_TRACKS = 3;
+  /** Most fragment metadata tags KVS takes per fragment (the producer SDK's limit). */
+  static final int DEFAULT_MAX_FRAGMENT_METADATA = 10;
+  static final int MAX_METADATA_NAME_CHARS = 128;
+  static final int MAX_METADATA_VALUE_CHARS = 256;
+  /** Metadata names KVS keeps for itself (its own AWS_KINESISVIDEO_* tags). */
+  static final String RESERVED_METADATA_PREFIX = "AWS";
+  /**
+   * The latest producer timestamp taken, in epoch ms: the last millisecond whose nanoseconds fit a
+   * long (2262-04-11), as frame timestamps are kept in nanoseconds.
+   */
+  static final long MAX_PRODUCER_MILLIS = Long.MAX_VALUE / 1_000_000L;
   private static final int CLUSTER_HEADER_BYTES = 4 + Vint.MAX_SIZE_LENGTH;
 
   private final long producerBaseMillis;
@@ -62,6 +87,10 @@ final class FragmentAssembler {
   private boolean inCluster;
   private long clusterTimecodeMillis;
   private int frames;
+  /** Per header track (same order): whether the open fragment has a frame of it. */
+  private boolean[] trackHasFrame = new boolean[0];
+  /** Metadata tags sent since the last fragment started: they belong to the next one. */
+  private int pendingMetadata;
   private long firstFrameMillis;
   private long lastFrameMillis;
   /** Offset up to which the open cluster's data went out in {@link IngestEvent.FrameArrived}s. */
@@ -93,6 +122,11 @@ final class FragmentAssembler {
     return inCluster;
   }
 
+  /** The open fragment's cluster timecode in ms, as the acks carry it; only while {@link #inFragment()}. */
+  long fragmentTimecodeMillis() {
+    return clusterTimecodeMillis;
+  }
+
   /** Feeds the next bytes of the body (copied; the caller keeps its buffer) and returns the events. */
   List<IngestEvent> feed(ByteBuffer chunk) {
     out.clear();
@@ -104,6 +138,8 @@ final class FragmentAssembler {
       parser.feed(chunk.duplicate());
     } catch (MkvException e) {
       fail(AckErrorCode.INVALID_MKV_DATA, "invalid MKV at byte " + e.offset() + ": " + e.getMessage());
+    } catch (ArithmeticException e) {
+      fail(AckErrorCode.INVALID_PRODUCER_TIMESTAMP, "a timecode beyond what nanoseconds can hold: " + e.getMessage());
     }
     if (!failed && inCluster && parser.position() - lowWater > maxFragmentBytes) {
       fail(AckErrorCode.MAX_FRAGMENT_SIZE_REACHED, "fragment exceeds " + maxFragmentBytes + " bytes");
@@ -123,6 +159,8 @@ final class FragmentAssembler {
         }
       } catch (MkvException e) {
         fail(AckErrorCode.INVALID_MKV_DATA, "invalid MKV at the end: " + e.getMessage());
+      } catch (ArithmeticException e) {
+        fail(AckErrorCode.INVALID_PRODUCER_TIMESTAMP, "a timecode beyond what nanoseconds can hold: " + e.getMessage());
       }
     }
     return List.copyOf(out);
@@ -151,7 +189,7 @@ final class FragmentAssembler {
     } else if (event instanceof MkvEvent.ClusterEnd e) {
       onClusterEnd(e);
     } else if (event instanceof MkvEvent.Tags e) {
-      lowWater = inCluster ? lowWater : e.endOffset();
+      onTags(e);
     } else if (event instanceof MkvEvent.Skipped e) {
       lowWater = inCluster ? lowWater : e.endOffset();
     }
@@ -160,6 +198,11 @@ final class FragmentAssembler {
   private void onTracks(MkvEvent.Tracks e) {
     if (ebml == null) {
       fail(AckErrorCode.INVALID_MKV_DATA, "Tracks before an EBML header");
+      return;
+    }
+    if (e.tracks().size() > DEFAULT_MAX_TRACKS) {
+      fail(AckErrorCode.MORE_THAN_ALLOWED_TRACKS_FOUND, e.tracks().size() + " tracks; at most "
+          + DEFAULT_MAX_TRACKS + " are allowed");
       return;
     }
     List<Long> numbers = e.tracks().stream().map(TrackInfo::number).toList();
@@ -178,23 +221,73 @@ final class FragmentAssembler {
     lowWater = e.startOffset();
     frames = 0;
     publishedTo = e.dataOffset();
+    trackHasFrame = new boolean[header.trackNumbers().size()];
+    pendingMetadata = 0;
     clusterTimecodeMillis = header.toMillis(e.timecode());
     out.add(new IngestEvent.FragmentStarted(clusterTimecodeMillis));
     if (e.size() > maxFragmentBytes) {
       fail(AckErrorCode.MAX_FRAGMENT_SIZE_REACHED, "fragment of " + e.size() + " bytes");
+    } else {
+      checkProducerMillis(producerMillis(), "the cluster");
     }
+  }
+
+  private void checkProducerMillis(long millis, String what) {
+    if (millis < 0 || millis > MAX_PRODUCER_MILLIS) {
+      fail(AckErrorCode.INVALID_PRODUCER_TIMESTAMP, what + " has producer timestamp " + millis
+          + " ms, outside [0, " + MAX_PRODUCER_MILLIS + "]");
+    }
+  }
+
+  /** Fragment metadata: counted toward the next fragment, each tag checked. */
+  private void onTags(MkvEvent.Tags e) {
+    lowWater = inCluster ? lowWater : e.endOffset();
+    for (Tag tag : e.tags()) {
+      for (SimpleTag simple : tag.simpleTags()) {
+        String problem = metadataProblem(simple);
+        if (problem != null) {
+          fail(AckErrorCode.INVALID_FRAGMENT_METADATA, problem);
+          return;
+        }
+        if (++pendingMetadata > DEFAULT_MAX_FRAGMENT_METADATA) {
+          fail(AckErrorCode.FRAGMENT_METADATA_LIMIT_REACHED, "more than " + DEFAULT_MAX_FRAGMENT_METADATA
+              + " metadata tags for one fragment");
+          return;
+        }
+      }
+    }
+  }
+
+  /** Why a metadata tag is not valid, or null. */
+  static String metadataProblem(SimpleTag tag) {
+    if (tag.name().isEmpty() || tag.name().length() > MAX_METADATA_NAME_CHARS) {
+      return "metadata name of " + tag.name().length() + " chars; 1 to " + MAX_METADATA_NAME_CHARS + " allowed";
+    }
+    if (tag.name().startsWith(RESERVED_METADATA_PREFIX)) {
+      return "metadata name " + tag.name() + " starts with the reserved " + RESERVED_METADATA_PREFIX;
+    }
+    if (tag.value().length() > MAX_METADATA_VALUE_CHARS) {
+      return "metadata value of " + tag.value().length() + " chars; at most " + MAX_METADATA_VALUE_CHARS;
+    }
+    return null;
   }
 
   private void onFrame(Frame f) {
     if (!inCluster) {
       return;
     }
-    if (!header.trackNumbers().contains(f.trackNumber())) {
+    int track = header.trackNumbers().indexOf(f.trackNumber());
+    if (track < 0) {
       fail(AckErrorCode.TRACK_NUMBER_MISMATCH, "block of track " + f.trackNumber() + "; Tracks has "
           + header.trackNumbers());
       return;
     }
+    trackHasFrame[track] = true;
     long millis = producerBaseMillis + Math.floorDiv(f.timestampNanos(), 1_000_000L);
+    checkProducerMillis(millis, "a frame");
+    if (failed) {
+      return;
+    }
     if (frames == 0) {
       if (millis <= previousLastFrameMillis) {
         fail(AckErrorCode.FRAGMENT_TIMECODE_LESSER_THAN_PREVIOUS, "first frame at " + millis
@@ -223,6 +316,13 @@ final class FragmentAssembler {
   private void onClusterEnd(MkvEvent.ClusterEnd e) {
     if (!inCluster) {
       return;
+    }
+    for (int i = 0; i < trackHasFrame.length; i++) {
+      if (!trackHasFrame[i]) {
+        fail(AckErrorCode.FRAMES_MISSING_FOR_TRACK, "the fragment has no frame of track "
+            + header.trackNumbers().get(i));
+        return;
+      }
     }
     inCluster = false;
     long producer = producerMillis();

@@ -36,7 +36,10 @@ import org.slf4j.LoggerFactory;
  * with retention 0 stop at RECEIVED), or an ERROR. After an ERROR nothing more of the body is read: the response ends once earlier fragments
  * are acknowledged, and the connection closes. An IDLE ack goes out every
  * {@link #DEFAULT_IDLE_ACK_SECONDS} s without other acks; after {@link #DEFAULT_SILENCE_TIMEOUT_SECONDS}
- * s without body bytes the request ends (a fragment cut short is dropped with ERROR 4000).
+ * s without body bytes the request ends (a fragment cut short is dropped with ERROR 4000). A
+ * connection open for {@link #DEFAULT_MAX_CONNECTION_SECONDS} (KVS's 45 minutes) ends with ERROR
+ * 4003 MAX_CONNECTION_DURATION_REACHED once the fragments before are acknowledged (a fragment still
+ * arriving is dropped); the producer reconnects, as the KVS producer SDK does.
  *
  * <p>Live edge: while a fragment arrives it is shown to readers ({@link LiveFeeds}) block by block,
  * under the number reserved for it when it began; it completes there once stored. A fragment that
@@ -55,11 +58,13 @@ final class PutMediaHandler extends ChannelInboundHandlerAdapter {
   static final int DEFAULT_MAX_PENDING_BYTES = 8 << 20;
   static final int DEFAULT_IDLE_ACK_SECONDS = 3;
   static final int DEFAULT_SILENCE_TIMEOUT_SECONDS = 30;
+  static final int DEFAULT_MAX_CONNECTION_SECONDS = 45 * 60;
   static final String ACK_CONTENT_TYPE = "application/json";
 
   private final RequestHead head;
   private final MediaContext media;
   private final SerialExecutor lane;
+  private final int maxConnectionSeconds;
   private ChannelHandlerContext ctx;
 
   private enum State { RESOLVING, STREAMING, STOPPED, DONE }
@@ -78,6 +83,7 @@ final class PutMediaHandler extends ChannelInboundHandlerAdapter {
   private long pendingBytes;
   private int silentSeconds;
   private int secondsSinceAck;
+  private int connectionSeconds;
   private ScheduledFuture<?> ticker;
   /** The lane's current header version; lane only. */
   private long headerVersion = -1;
@@ -87,9 +93,14 @@ final class PutMediaHandler extends ChannelInboundHandlerAdapter {
   private LiveFragment live;
 
   PutMediaHandler(RequestHead head, MediaContext media) {
+    this(head, media, DEFAULT_MAX_CONNECTION_SECONDS);
+  }
+
+  PutMediaHandler(RequestHead head, MediaContext media, int maxConnectionSeconds) {
     this.head = head;
     this.media = media;
     this.lane = new SerialExecutor(media.workers());
+    this.maxConnectionSeconds = maxConnectionSeconds;
   }
 
   @Override
@@ -378,6 +389,11 @@ final class PutMediaHandler extends ChannelInboundHandlerAdapter {
     }
     silentSeconds++;
     secondsSinceAck++;
+    if (++connectionSeconds >= maxConnectionSeconds) {
+      Long open = assembler.inFragment() ? assembler.fragmentTimecodeMillis() : null;
+      stop(Ack.error(AckErrorCode.MAX_CONNECTION_DURATION_REACHED, open, null));
+      return;
+    }
     if (silentSeconds >= DEFAULT_SILENCE_TIMEOUT_SECONDS) {
       if (assembler.inFragment()) {
         stop(Ack.error(AckErrorCode.STREAM_READ_ERROR, null, null));

@@ -48,6 +48,8 @@ public final class FragmentStore implements StreamLifecycleListener, AutoCloseab
   private final LogFlusher[] flushers;
   private final LogConfig[] logConfigs;
   private final Map<StreamKey, StreamStorage> open = new ConcurrentHashMap<>();
+  /** One lock per stream key, held while that stream opens (a few bytes per stream ever opened). */
+  private final Map<StreamKey, Object> opening = new ConcurrentHashMap<>();
   /** Each known stream's retention, hours; from the catalog. */
   private final Map<StreamKey, Integer> retentionHours = new ConcurrentHashMap<>();
   private final ScheduledExecutorService maintenance;
@@ -116,14 +118,19 @@ public final class FragmentStore implements StreamLifecycleListener, AutoCloseab
     }
   }
 
-  /** The stream's storage, opening it on first use. */
+  /**
+   * The stream's storage, opening it on first use. Opening (file creation, directory fsyncs, the
+   * index load) holds only that stream's lock, so streams open in parallel and a slow open never
+   * stalls the writer threads of streams that are already open (one store-wide lock here made
+   * every media writer wait seconds behind 200 opening streams; see BENCHMARKS.md).
+   */
   public StreamStorage open(StreamInfo info) throws IOException {
     StreamKey key = StreamKey.of(info);
     StreamStorage storage = open.get(key);
     if (storage != null) {
       return storage;
     }
-    synchronized (this) {
+    synchronized (opening.computeIfAbsent(key, k -> new Object())) {
       if (closed) {
         throw new StreamClosedException(key);
       }
@@ -133,6 +140,11 @@ public final class FragmentStore implements StreamLifecycleListener, AutoCloseab
         LogConfig logConfig = logConfigs[Math.floorMod(key.hashCode(), logConfigs.length)];
         storage = StreamStorage.open(key, key.dir(root), logConfig, clock);
         open.put(key, storage);
+        if (closed) { // close() may have missed it
+          open.remove(key);
+          storage.close();
+          throw new StreamClosedException(key);
+        }
       }
       return storage;
     }
@@ -153,7 +165,7 @@ public final class FragmentStore implements StreamLifecycleListener, AutoCloseab
     StreamKey key = StreamKey.of(deleted);
     retentionHours.remove(key);
     StreamStorage storage;
-    synchronized (this) {
+    synchronized (opening.computeIfAbsent(key, k -> new Object())) {
       storage = open.remove(key);
     }
     maintenance.execute(() -> {

@@ -9,7 +9,9 @@ import java.util.Objects;
  * @param flushInterval the group commit's period: one fsync per dirty log per interval, so a
  *     fragment is PERSISTED at most about this long after it is written
  * @param flushers group-commit threads; streams are spread over them, so one stream's slow fsync
- *     does not hold up the others' (each thread forces its streams one after another)
+ *     does not hold up the others' (each thread forces its streams one after another, so with
+ *     many streams a fragment waits for the fsyncs of the streams ahead of it on its thread; more
+ *     threads run more fsyncs at once, which the file system's journal commits together)
  * @param segmentAge a stream's fragment log rolls to a new segment after this much server time;
  *     retention drops whole segments, so data outlives its retention by up to this much
  * @param maxSegmentBytes and rolls at this size
@@ -21,7 +23,7 @@ public record StoreConfig(Duration flushInterval, int flushers, Duration segment
     Duration zeroRetentionWindow, Duration retentionCheckInterval) {
 
   public static final Duration DEFAULT_FLUSH_INTERVAL = Duration.ofMillis(5);
-  public static final int DEFAULT_FLUSHERS = 4;
+  public static final int DEFAULT_FLUSHERS = 16;
   public static final Duration DEFAULT_SEGMENT_AGE = Duration.ofHours(1);
   public static final long DEFAULT_MAX_SEGMENT_BYTES = 256L << 20;
   public static final Duration DEFAULT_ZERO_RETENTION_WINDOW = Duration.ofMinutes(10);

@@ -15,15 +15,19 @@ import dev.argus.log.OffsetOutOfRangeException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The fragments of one stream incarnation on disk: two logs in its directory, {@code fragments/}
@@ -40,8 +44,12 @@ import java.util.function.Function;
  * is wholly written to the log, before it is durable, so live readers see it at once. After a
  * crash, what the log kept is what is visible; a fragment never appears partially.
  *
- * <p>Cost of open: the index is rebuilt by reading every stored entry, payload included, so opening
- * takes time in proportion to the stream's stored bytes (a sidecar index would avoid that).
+ * <p>Cost of open: the index is read from the {@link IndexSidecar} ({@code index} in the stream's
+ * directory, one small record per fragment, appended with each fragment). It is checked against the
+ * log: records below the log's first offset (retention) or at or past its end (a crash lost the
+ * entries) are dropped, the first and last kept records must match the log's offsets and server
+ * times, and the log is scanned only from the last kept record on. A missing or damaged sidecar
+ * means a full scan of the log, after which the sidecar is written anew.
  *
  * <p>Thread-safe. Appends, retention and close are serialised by the writer lock; reads go
  * straight to the log (safe from any thread) and to the index under its monitor.
@@ -49,6 +57,8 @@ import java.util.function.Function;
 public final class StreamStorage implements AutoCloseable {
   private static final int SCAN_BATCH_ENTRIES = 64;
   private static final long SCAN_BATCH_BYTES = 32L << 20;
+  private static final Logger log = LoggerFactory.getLogger(StreamStorage.class);
+  static final String SIDECAR_FILE = "index";
 
   private final StreamKey key;
   private final Path dir;
@@ -69,6 +79,10 @@ public final class StreamStorage implements AutoCloseable {
   /** The last number {@link #reserveNumber} gave, or null. Writer only. */
   private FragmentNumber reserved;
   private volatile boolean closed;
+  /** Writer only; null once an append to it failed (the next open scans the log tail instead). */
+  private IndexSidecar sidecar;
+  /** How many fragments the last open read from the log rather than the sidecar; for tests. */
+  private long scannedOnOpen;
 
   private StreamStorage(StreamKey key, Path dir, Clock clock, Log fragments, Log headers, FragmentIndex index) {
     this.key = key;
@@ -101,22 +115,75 @@ public final class StreamStorage implements AutoCloseable {
   }
 
   private void load() throws IOException {
-    scan(headers, entry -> {
+    scan(headers, headers.firstOffset(), entry -> {
       headerVersions.put(entry.offset(), EntryCodec.decodeHeader(entry.payload()));
       latestHeader = entry.offset();
       return null;
     });
-    scan(fragments, entry -> {
+    IndexSidecar.Loaded loaded = IndexSidecar.load(dir.resolve(SIDECAR_FILE), key.creationMillis());
+    sidecar = loaded.sidecar();
+    try {
+      loadFragments(loaded);
+    } catch (IOException | RuntimeException e) {
+      closeSidecar();
+      throw e;
+    }
+  }
+
+  private void loadFragments(IndexSidecar.Loaded loaded) throws IOException {
+    List<FragmentMeta> kept = usable(loaded.metas());
+    long from = fragments.firstOffset();
+    for (FragmentMeta meta : kept) {
+      index.add(meta);
+      lastServerMillis = Math.max(lastServerMillis, meta.serverMillis());
+      from = meta.offset() + 1;
+    }
+    List<FragmentMeta> tail = new ArrayList<>();
+    scan(fragments, from, entry -> {
       FragmentNumber number = new FragmentNumber(entry.timestampMillis(), key.creationMillis(), entry.offset());
       FragmentMeta meta = EntryCodec.decodeFragmentMeta(number, entry.payload());
       index.add(meta);
+      tail.add(meta);
       lastServerMillis = Math.max(lastServerMillis, entry.timestampMillis());
       return null;
     });
+    scannedOnOpen = tail.size();
+    if (kept.size() != loaded.metas().size()) {
+      sidecar.rewrite(index.all());
+    } else {
+      for (FragmentMeta meta : tail) {
+        sidecar.append(meta);
+      }
+    }
   }
 
-  private static void scan(Log log, Function<LogEntry, Void> visit) throws IOException {
-    long offset = log.firstOffset();
+  /**
+   * The sidecar records that agree with the log: those within its offsets, provided they start at
+   * its first offset and the first and last of them carry the log's server times; else none.
+   */
+  private List<FragmentMeta> usable(List<FragmentMeta> records) throws IOException {
+    long first = fragments.firstOffset();
+    long next = fragments.nextOffset();
+    List<FragmentMeta> kept = records.stream().filter(m -> m.offset() >= first && m.offset() < next).toList();
+    if (kept.isEmpty()) {
+      return kept;
+    }
+    FragmentMeta head = kept.get(0);
+    FragmentMeta last = kept.get(kept.size() - 1);
+    if (head.offset() != first || !matchesLog(head) || !matchesLog(last)) {
+      log.warn("stream {}: the index sidecar disagrees with the log; rebuilding it from the log", key);
+      return List.of();
+    }
+    return kept;
+  }
+
+  private boolean matchesLog(FragmentMeta meta) throws IOException {
+    OptionalLong server = fragments.timestampOf(meta.offset());
+    return server.isPresent() && server.getAsLong() == meta.serverMillis();
+  }
+
+  private static void scan(Log log, long from, Function<LogEntry, Void> visit) throws IOException {
+    long offset = from;
     while (offset < log.nextOffset()) {
       List<LogEntry> batch = log.read(offset, SCAN_BATCH_ENTRIES, SCAN_BATCH_BYTES);
       for (LogEntry entry : batch) {
@@ -221,6 +288,7 @@ public final class StreamStorage implements AutoCloseable {
       synchronized (index) {
         index.add(meta);
       }
+      appendToSidecar(meta);
     } finally {
       writer.unlock();
     }
@@ -228,6 +296,28 @@ public final class StreamStorage implements AutoCloseable {
         headers.durable(draft.headerVersion()));
     notifyListeners();
     return new Appended(meta, persisted);
+  }
+
+  /** Writer only. A failed sidecar write costs the next open a longer log scan, nothing else. */
+  private void appendToSidecar(FragmentMeta meta) {
+    if (sidecar == null) {
+      return;
+    }
+    try {
+      sidecar.append(meta);
+    } catch (IOException e) {
+      log.warn("stream {}: index sidecar write failed; the next open scans the log from here", key, e);
+      closeSidecar();
+    }
+  }
+
+  private void closeSidecar() {
+    try {
+      sidecar.close();
+    } catch (IOException e) {
+      log.debug("stream {}: closing the index sidecar", key, e);
+    }
+    sidecar = null;
   }
 
   /** The fragment at {@code offset}; empty past the end or when retention dropped it. */
@@ -295,9 +385,21 @@ public final class StreamStorage implements AutoCloseable {
       }
       fragments.deleteSegmentsOlderThan(cutoffMillis);
       long first = fragments.firstOffset();
+      int dropped;
+      List<FragmentMeta> remaining;
       synchronized (index) {
-        return index.dropBefore(first);
+        dropped = index.dropBefore(first);
+        remaining = dropped > 0 && sidecar != null ? index.all() : List.of();
       }
+      if (dropped > 0 && sidecar != null) {
+        try {
+          sidecar.rewrite(remaining);
+        } catch (IOException e) {
+          log.warn("stream {}: index sidecar rewrite failed; the next open rebuilds it", key, e);
+          closeSidecar();
+        }
+      }
+      return dropped;
     } finally {
       writer.unlock();
     }
@@ -344,6 +446,9 @@ public final class StreamStorage implements AutoCloseable {
         return;
       }
       closed = true;
+      if (sidecar != null) {
+        closeSidecar();
+      }
       try {
         fragments.close();
       } finally {
@@ -359,6 +464,11 @@ public final class StreamStorage implements AutoCloseable {
   void closeAndDelete() throws IOException {
     close();
     Log.deleteAll(dir);
+  }
+
+  /** Fragments the last open read from the log rather than the sidecar, for tests. */
+  long scannedOnOpen() {
+    return scannedOnOpen;
   }
 
   /** Header versions, for tests. */

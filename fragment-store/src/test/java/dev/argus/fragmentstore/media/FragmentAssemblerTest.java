@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.argus.parser.mkv.Frame;
 import dev.argus.parser.mkv.MkvParser;
+import dev.argus.parser.mkv.SimpleTag;
+import dev.argus.parser.write.Block;
+import dev.argus.parser.write.MkvWriter;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -138,6 +141,77 @@ class FragmentAssemblerTest {
     List<IngestEvent> events = run(new FragmentAssembler(0, 20_000), bigBody, 1000);
     assertThat(failure(events).code()).isEqualTo(AckErrorCode.MAX_FRAGMENT_SIZE_REACHED);
     assertThat(fragments(events)).isEmpty();
+  }
+
+  @Test
+  void moreThanThreeTracksIs4005() {
+    List<IngestEvent> events = run(new FragmentAssembler(0), TestMkv.concat(TestMkv.header(1, 2, 3, 4),
+        TestMkv.cluster(0, 1, 3, 10, 10)), 9);
+    assertThat(failure(events).code()).isEqualTo(AckErrorCode.MORE_THAN_ALLOWED_TRACKS_FOUND);
+    assertThat(events).noneMatch(e -> e instanceof IngestEvent.HeaderReady || e instanceof IngestEvent.FragmentReady);
+    byte[] threeTracks = MkvWriter.cluster(0, List.of(Block.of(1, 0, true, new byte[10]),
+        Block.of(2, 1, true, new byte[10]), Block.of(3, 2, true, new byte[10])));
+    List<IngestEvent> three = run(new FragmentAssembler(0), TestMkv.concat(TestMkv.header(1, 2, 3), threeTracks), 9);
+    assertThat(three).noneMatch(IngestEvent.Failed.class::isInstance);
+  }
+
+  @Test
+  void producerTimestampBeforeTheEpochOrPastYear9999Is4007() {
+    // a frame 5 ms before its cluster at timecode 0, with no start timestamp to add: -5 ms
+    byte[] before = MkvWriter.cluster(0, List.of(Block.of(1, -5, true, new byte[10])));
+    List<IngestEvent> early = run(new FragmentAssembler(0), TestMkv.concat(TestMkv.header(1), before), 11);
+    assertThat(failure(early).code()).isEqualTo(AckErrorCode.INVALID_PRODUCER_TIMESTAMP);
+    assertThat(failure(early).timecodeMillis()).isZero();
+    assertThat(fragments(early)).isEmpty();
+    long late = FragmentAssembler.MAX_PRODUCER_MILLIS - 1000;
+    List<IngestEvent> events = run(new FragmentAssembler(2000), TestMkv.concat(TestMkv.header(1),
+        TestMkv.cluster(0, 1, 1, 10, 10), TestMkv.cluster(late, 1, 1, 10, 10)), 11);
+    assertThat(failure(events).code()).isEqualTo(AckErrorCode.INVALID_PRODUCER_TIMESTAMP);
+    assertThat(failure(events).timecodeMillis()).isEqualTo(late);
+    assertThat(fragments(events)).hasSize(1);
+  }
+
+  @Test
+  void aTrackWithoutFramesIs4011() {
+    byte[] body = TestMkv.concat(TestMkv.header(1, 2), TestMkv.cluster(0, 1, 3, 10, 10));
+    List<IngestEvent> events = run(new FragmentAssembler(0), body, 13);
+    assertThat(failure(events).code()).isEqualTo(AckErrorCode.FRAMES_MISSING_FOR_TRACK);
+    assertThat(failure(events).timecodeMillis()).isZero();
+    assertThat(fragments(events)).isEmpty();
+    byte[] empty = TestMkv.concat(TestMkv.header(1), MkvWriter.cluster(500, List.of()));
+    assertThat(failure(run(new FragmentAssembler(0), empty, 3)).code()).isEqualTo(AckErrorCode.FRAMES_MISSING_FOR_TRACK);
+  }
+
+  @Test
+  void tenMetadataTagsPerFragmentAreFineAndElevenAre4009() {
+    byte[] ten = TestMkv.concat(TestMkv.header(1), TestMkv.metadata("camera", 4), TestMkv.metadata("site", 6),
+        TestMkv.cluster(0, 1, 3, 10, 10), TestMkv.metadata("camera", 10), TestMkv.cluster(100, 1, 3, 10, 10));
+    List<IngestEvent> fine = run(new FragmentAssembler(0), ten, 17);
+    assertThat(fine).noneMatch(IngestEvent.Failed.class::isInstance);
+    assertThat(fragments(fine)).hasSize(2);
+    byte[] eleven = TestMkv.concat(TestMkv.header(1), TestMkv.cluster(0, 1, 3, 10, 10),
+        TestMkv.metadata("camera", 5), TestMkv.metadata("site", 6), TestMkv.cluster(100, 1, 3, 10, 10));
+    List<IngestEvent> events = run(new FragmentAssembler(0), eleven, 17);
+    assertThat(failure(events).code()).isEqualTo(AckErrorCode.FRAGMENT_METADATA_LIMIT_REACHED);
+    assertThat(fragments(events)).hasSize(1);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"AWS_KINESISVIDEO_FRAGMENT_NUMBER", "AWSmine", "", "n>128", "v>256"})
+  void invalidMetadataIs4012(String kind) {
+    String name = switch (kind) {
+      case "n>128" -> "n".repeat(129);
+      case "v>256" -> "name";
+      default -> kind;
+    };
+    String value = kind.equals("v>256") ? "v".repeat(257) : "1";
+    byte[] body = TestMkv.concat(TestMkv.header(1), TestMkv.cluster(0, 1, 3, 10, 10), TestMkv.tags(name, value),
+        TestMkv.cluster(100, 1, 3, 10, 10));
+    List<IngestEvent> events = run(new FragmentAssembler(0), body, 5);
+    assertThat(failure(events).code()).isEqualTo(AckErrorCode.INVALID_FRAGMENT_METADATA);
+    assertThat(fragments(events)).hasSize(1);
+    assertThat(FragmentAssembler.metadataProblem(SimpleTag.of("n".repeat(128), "v".repeat(256))))
+        .isNull();
   }
 
   @Test

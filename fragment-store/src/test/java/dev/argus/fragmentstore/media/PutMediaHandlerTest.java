@@ -8,6 +8,8 @@ import dev.argus.fragmentstore.catalog.StreamInfo;
 import dev.argus.fragmentstore.fragment.FragmentMeta;
 import dev.argus.fragmentstore.fragment.TimestampKind;
 import dev.argus.fragmentstore.store.StreamStorage;
+import dev.argus.parser.write.Block;
+import dev.argus.parser.write.MkvWriter;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.HttpResponse;
 import java.nio.file.Path;
@@ -19,6 +21,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class PutMediaHandlerTest {
   private static final long START_MILLIS = 1_700_000_000_000L;
@@ -123,6 +127,89 @@ class PutMediaHandlerTest {
     assertThat(MediaFixture.drain(again).acks()).extracting(a -> a.get("EventType").asText())
         .containsExactly("BUFFERING", "RECEIVED", "PERSISTED");
     assertThat(storage(info).fragmentCount()).isEqualTo(2);
+  }
+
+  /** A body that breaks one rule after {@code storedBefore} good fragments. */
+  record Offence(String name, int errorId, String errorCode, int storedBefore, byte[] body) {
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  static List<Offence> offences() {
+    byte[] good = TestMkv.cluster(0, 1, 5, 33, 10);
+    long tooLate = FragmentAssembler.MAX_PRODUCER_MILLIS - START_MILLIS + 1;
+    byte[] bothTracks = MkvWriter.cluster(0, List.of(Block.of(1, 0, true, new byte[10]), Block.of(2, 10, true, new byte[4])));
+    return List.of(
+        new Offence("four tracks", 4005, "MORE_THAN_ALLOWED_TRACKS_FOUND", 0,
+            TestMkv.concat(TestMkv.header(1, 2, 3, 4), good)),
+        new Offence("producer time after year 9999", 4007, "INVALID_PRODUCER_TIMESTAMP", 1,
+            TestMkv.concat(TestMkv.header(1), good, TestMkv.cluster(tooLate, 1, 5, 33, 10))),
+        new Offence("eleven metadata tags", 4009, "FRAGMENT_METADATA_LIMIT_REACHED", 1,
+            TestMkv.concat(TestMkv.header(1), good, TestMkv.metadata("tag", 11), TestMkv.cluster(1000, 1, 5, 33, 10))),
+        new Offence("no frame of track 2", 4011, "FRAMES_MISSING_FOR_TRACK", 1,
+            TestMkv.concat(TestMkv.header(1, 2), bothTracks, TestMkv.cluster(1000, 1, 5, 33, 10))),
+        new Offence("reserved metadata name", 4012, "INVALID_FRAGMENT_METADATA", 1,
+            TestMkv.concat(TestMkv.header(1), good, TestMkv.tags("AWS_KINESISVIDEO_FRAGMENT_NUMBER", "1"),
+                TestMkv.cluster(1000, 1, 5, 33, 10))));
+  }
+
+  @ParameterizedTest
+  @MethodSource("offences")
+  void eachRuleGivesItsErrorStoresNothingHalfAndTheStreamStaysUsable(Offence offence) throws Exception {
+    StreamInfo info = fixture.createStream("cam", 24);
+    EmbeddedChannel channel = put("cam");
+    send(channel, offence.body(), 37, false);
+    fixture.flush();
+    channel.runPendingTasks();
+    List<JsonNode> acks = MediaFixture.drain(channel).acks();
+    JsonNode error = acks.stream().filter(a -> a.get("EventType").asText().equals("ERROR")).findFirst().orElseThrow();
+    assertThat(error.get("ErrorId").asInt()).isEqualTo(offence.errorId());
+    assertThat(error.get("ErrorCode").asText()).isEqualTo(offence.errorCode());
+    assertThat(acks).filteredOn(a -> a.get("EventType").asText().equals("ERROR")).hasSize(1);
+    assertThat(acks).filteredOn(a -> a.get("EventType").asText().equals("PERSISTED")).hasSize(offence.storedBefore());
+    assertThat(channel.isOpen()).isFalse();
+    assertThat(storage(info).fragmentCount()).isEqualTo(offence.storedBefore());
+    assertRecovers(info, offence.storedBefore());
+  }
+
+  /** A new connection with a valid fragment gets all its acks and the fragment is stored. */
+  private void assertRecovers(StreamInfo info, int storedBefore) throws Exception {
+    EmbeddedChannel again = put("cam");
+    send(again, TestMkv.concat(TestMkv.header(1), TestMkv.cluster(90_000, 1, 10, 100, 10)), 1000, true);
+    fixture.flush();
+    again.runPendingTasks();
+    assertThat(MediaFixture.drain(again).acks()).extracting(a -> a.get("EventType").asText())
+        .containsExactly("BUFFERING", "RECEIVED", "PERSISTED");
+    assertThat(storage(info).fragmentCount()).isEqualTo(storedBefore + 1);
+  }
+
+  @Test
+  void aConnectionPastItsMaximumDurationIsError4003() throws Exception {
+    StreamInfo info = fixture.createStream("cam", 24);
+    RequestHead head = MediaFixture.head("/putMedia", Map.of("x-amzn-stream-name", "cam",
+        "x-amzn-fragment-timecode-type", "RELATIVE", "x-amzn-producer-start-timestamp", "1700000000.000"));
+    EmbeddedChannel channel = new EmbeddedChannel(new PutMediaHandler(head, fixture.media, 3));
+    channel.writeInbound(MediaFixture.request(head));
+    channel.runPendingTasks();
+    send(channel, TestMkv.header(1), 1000, false);
+    for (int second = 0; second < 3 && channel.isOpen(); second++) {
+      send(channel, TestMkv.cluster(second * 1000L, 1, 5, 33, 10), 1000, false);
+      fixture.flush();
+      channel.runPendingTasks();
+      channel.advanceTimeBy(1, java.util.concurrent.TimeUnit.SECONDS);
+      channel.runScheduledPendingTasks();
+    }
+    channel.runPendingTasks();
+    List<JsonNode> acks = MediaFixture.drain(channel).acks();
+    JsonNode error = acks.stream().filter(a -> a.get("EventType").asText().equals("ERROR")).findFirst().orElseThrow();
+    assertThat(error.get("ErrorId").asInt()).isEqualTo(4003);
+    assertThat(error.get("ErrorCode").asText()).isEqualTo("MAX_CONNECTION_DURATION_REACHED");
+    assertThat(acks).filteredOn(a -> a.get("EventType").asText().equals("PERSISTED")).hasSize(3);
+    assertThat(channel.isOpen()).isFalse();
+    assertThat(storage(info).fragmentCount()).isEqualTo(3);
+    assertRecovers(info, 3);
   }
 
   @Test

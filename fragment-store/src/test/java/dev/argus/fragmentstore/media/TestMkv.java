@@ -1,6 +1,8 @@
 package dev.argus.fragmentstore.media;
 
 import dev.argus.parser.mkv.SegmentInfo;
+import dev.argus.parser.mkv.SimpleTag;
+import dev.argus.parser.mkv.Tag;
 import dev.argus.parser.mkv.TrackInfo;
 import dev.argus.parser.write.Block;
 import dev.argus.parser.write.MkvWriter;
@@ -43,6 +45,27 @@ final class TestMkv {
       blocks.add(Block.of(track, timecode + i * stepMillis, i == 0, new byte[frameBytes]));
     }
     return MkvWriter.cluster(timecode, blocks);
+  }
+
+  /** A Tags element with one Tag per name/value pair (as the KVS producer SDK sends fragment metadata). */
+  static byte[] tags(String... namesAndValues) {
+    List<Tag> tags = new ArrayList<>();
+    for (int i = 0; i < namesAndValues.length; i += 2) {
+      tags.add(Tag.of(List.of(SimpleTag.of(namesAndValues[i], namesAndValues[i + 1]))));
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    new MkvWriter(out).writeTags(tags);
+    return out.toByteArray();
+  }
+
+  /** {@code count} metadata tags named {@code prefix0, prefix1, ...}. */
+  static byte[] metadata(String prefix, int count) {
+    String[] pairs = new String[2 * count];
+    for (int i = 0; i < count; i++) {
+      pairs[2 * i] = prefix + i;
+      pairs[2 * i + 1] = "value" + i;
+    }
+    return tags(pairs);
   }
 
   static byte[] concat(byte[]... parts) {

@@ -53,6 +53,38 @@ class FragmentStoreTest {
   }
 
   @Test
+  void concurrentOpensGiveOneStoragePerStream() throws Exception {
+    VideoStreamCatalog catalog = VideoStreamCatalog.inMemory(clock);
+    List<StreamInfo> streams = new java.util.ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      streams.add(create(catalog, "cam-" + i, 24));
+    }
+    java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(8);
+    try (FragmentStore store = FragmentStore.open(dir, clock, StoreConfig.defaults())) {
+      List<java.util.concurrent.Future<List<StreamStorage>>> opened = new java.util.ArrayList<>();
+      for (int t = 0; t < 8; t++) {
+        opened.add(threads.submit(() -> {
+          List<StreamStorage> mine = new java.util.ArrayList<>();
+          for (StreamInfo info : streams) {
+            mine.add(store.open(info));
+          }
+          return mine;
+        }));
+      }
+      List<StreamStorage> first = opened.get(0).get(60, TimeUnit.SECONDS);
+      for (java.util.concurrent.Future<List<StreamStorage>> other : opened) {
+        List<StreamStorage> theirs = other.get(60, TimeUnit.SECONDS);
+        for (int i = 0; i < streams.size(); i++) {
+          assertThat(theirs.get(i)).isSameAs(first.get(i));
+        }
+      }
+      assertThat(first).extracting(StreamStorage::key).doesNotHaveDuplicates().hasSize(20);
+    } finally {
+      threads.shutdownNow();
+    }
+  }
+
+  @Test
   void deleteStreamClosesAndRemovesItsFragments() throws Exception {
     try (FragmentStore store = FragmentStore.open(dir, clock, StoreConfig.defaults())) {
       VideoStreamCatalog catalog = new VideoStreamCatalog(dev.argus.fragmentstore.catalog.Catalog.EMPTY,
