@@ -44,7 +44,11 @@ public final class FragmentStore implements StreamLifecycleListener, AutoCloseab
   private final Path root;
   private final Clock clock;
   private final StoreConfig config;
-  /** Group-commit flushers; each stream's logs use one, chosen by its key, so fsyncs of different streams overlap. */
+  /**
+   * Group-commit flushers: one continuous flusher whose threads serve every stream, or interval
+   * flushers, each stream's logs using one chosen by its key; either way fsyncs of different
+   * streams overlap.
+   */
   private final LogFlusher[] flushers;
   private final LogConfig[] logConfigs;
   private final Map<StreamKey, StreamStorage> open = new ConcurrentHashMap<>();
@@ -59,10 +63,14 @@ public final class FragmentStore implements StreamLifecycleListener, AutoCloseab
     this.root = root;
     this.clock = clock;
     this.config = config;
-    this.flushers = new LogFlusher[config.flushers()];
-    this.logConfigs = new LogConfig[config.flushers()];
+    this.flushers = config.continuousFlush()
+        ? new LogFlusher[] {LogFlusher.continuous("fragment-store-flusher", config.flushers())}
+        : new LogFlusher[config.flushers()];
+    this.logConfigs = new LogConfig[flushers.length];
     for (int i = 0; i < flushers.length; i++) {
-      flushers[i] = LogFlusher.start(config.flushInterval(), "fragment-store-flusher-" + i);
+      if (flushers[i] == null) {
+        flushers[i] = LogFlusher.start(config.flushInterval(), "fragment-store-flusher-" + i);
+      }
       logConfigs[i] = LogConfig.defaults(FsyncPolicy.interval(flushers[i]), clock)
           .withMaxSegmentBytes(config.maxSegmentBytes())
           .withMaxSegmentAge(config.segmentAge())
@@ -220,7 +228,7 @@ public final class FragmentStore implements StreamLifecycleListener, AutoCloseab
 
   /**
    * Forces every stream's pending appends now, on the calling thread, completing their persisted
-   * futures there (the flusher does this every {@link StoreConfig#flushInterval()}).
+   * futures there (the flushers do this continuously or every {@link StoreConfig#flushInterval()}).
    */
   public void flush() {
     for (LogFlusher flusher : flushers) {

@@ -6,12 +6,13 @@ import java.util.Objects;
 /**
  * How the fragment store lays out and syncs its logs.
  *
- * @param flushInterval the group commit's period: one fsync per dirty log per interval, so a
- *     fragment is PERSISTED at most about this long after it is written
- * @param flushers group-commit threads; streams are spread over them, so one stream's slow fsync
- *     does not hold up the others' (each thread forces its streams one after another, so with
- *     many streams a fragment waits for the fsyncs of the streams ahead of it on its thread; more
- *     threads run more fsyncs at once, which the file system's journal commits together)
+ * @param flushInterval {@link #CONTINUOUS} (the default) for continuous group commit: a log with
+ *     unsynced fragments is forced as soon as a flusher thread is free, and everything written
+ *     while its previous fsync ran rides the next one, so a fragment waits for at most the fsync
+ *     in progress plus its own; or a positive period: one fsync per dirty log per interval
+ * @param flushers group-commit threads. Continuous: one pool shared by every stream, so different
+ *     streams' fsyncs overlap and a slow one holds up only its own stream. Interval: streams are
+ *     spread over the threads, each forcing its streams one after another
  * @param segmentAge a stream's fragment log rolls to a new segment after this much server time;
  *     retention drops whole segments, so data outlives its retention by up to this much
  * @param maxSegmentBytes and rolls at this size
@@ -22,7 +23,9 @@ import java.util.Objects;
 public record StoreConfig(Duration flushInterval, int flushers, Duration segmentAge, long maxSegmentBytes,
     Duration zeroRetentionWindow, Duration retentionCheckInterval) {
 
-  public static final Duration DEFAULT_FLUSH_INTERVAL = Duration.ofMillis(5);
+  /** The flush interval meaning continuous group commit. */
+  public static final Duration CONTINUOUS = Duration.ZERO;
+  public static final Duration DEFAULT_FLUSH_INTERVAL = CONTINUOUS;
   public static final int DEFAULT_FLUSHERS = 16;
   public static final Duration DEFAULT_SEGMENT_AGE = Duration.ofHours(1);
   public static final long DEFAULT_MAX_SEGMENT_BYTES = 256L << 20;
@@ -32,7 +35,10 @@ public record StoreConfig(Duration flushInterval, int flushers, Duration segment
   public static final int MAX_FRAGMENT_BYTES = 50_000_000;
 
   public StoreConfig {
-    for (Duration d : new Duration[] {flushInterval, segmentAge, zeroRetentionWindow, retentionCheckInterval}) {
+    if (Objects.requireNonNull(flushInterval, "flushInterval").isNegative()) {
+      throw new IllegalArgumentException("flushInterval must not be negative: " + flushInterval);
+    }
+    for (Duration d : new Duration[] {segmentAge, zeroRetentionWindow, retentionCheckInterval}) {
       Objects.requireNonNull(d, "duration");
       if (d.isNegative() || d.isZero()) {
         throw new IllegalArgumentException("durations must be positive: " + d);
@@ -53,6 +59,11 @@ public record StoreConfig(Duration flushInterval, int flushers, Duration segment
 
   public StoreConfig withSegmentAge(Duration age) {
     return new StoreConfig(flushInterval, flushers, age, maxSegmentBytes, zeroRetentionWindow, retentionCheckInterval);
+  }
+
+  /** Whether the group commit is continuous rather than periodic. */
+  public boolean continuousFlush() {
+    return flushInterval.isZero();
   }
 
   public StoreConfig withFlushInterval(Duration interval) {

@@ -85,6 +85,26 @@ class FragmentStoreTest {
   }
 
   @Test
+  void continuousGroupCommitPersistsEveryStreamsFragmentsWithoutAnExplicitFlush() throws Exception {
+    assertThat(StoreConfig.defaults().continuousFlush()).isTrue();
+    try (FragmentStore store = FragmentStore.open(dir, clock, StoreConfig.defaults())) {
+      VideoStreamCatalog catalog = new VideoStreamCatalog(dev.argus.fragmentstore.catalog.Catalog.EMPTY,
+          dev.argus.fragmentstore.catalog.CatalogStore.IN_MEMORY, store, clock, "us-east-1", "000000000000");
+      List<java.util.concurrent.CompletableFuture<Void>> persisted = new java.util.ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        StreamStorage storage = store.open(create(catalog, "cam" + i, 24));
+        long version = storage.putHeader(StreamStorageTest.header(1));
+        for (int f = 1; f <= 3; f++) {
+          persisted.add(storage.append(new FragmentDraft(f * 100L, 10, 1, version, new byte[4096])).persisted());
+        }
+      }
+      java.util.concurrent.CompletableFuture.allOf(persisted.toArray(java.util.concurrent.CompletableFuture[]::new))
+          .get(30, TimeUnit.SECONDS);
+      assertThat(persisted).allSatisfy(p -> assertThat(p).isCompleted());
+    }
+  }
+
+  @Test
   void deleteStreamClosesAndRemovesItsFragments() throws Exception {
     try (FragmentStore store = FragmentStore.open(dir, clock, StoreConfig.defaults())) {
       VideoStreamCatalog catalog = new VideoStreamCatalog(dev.argus.fragmentstore.catalog.Catalog.EMPTY,
