@@ -54,8 +54,10 @@ import org.slf4j.LoggerFactory;
  * until the first ends.
  *
  * <p>Backpressure: a tick that finds the channel unwritable sends nothing. Each event holds at
- * most {@link #MAX_EVENT_BYTES} of records, which with one tick per {@link #POLL} caps one
- * subscription's rate: its own read budget, apart from the shard's shared GetRecords budget.
+ * most {@link #MAX_EVENT_BYTES} of records, which with one event per {@link #POLL} caps one
+ * subscription's rate when the shard limits are on: its own read budget (2 MB/s, as in AWS),
+ * apart from the shard's shared GetRecords budget. With the limits off a tick sends up to
+ * {@link #UNLIMITED_BURST} full events while the channel stays writable.
  *
  * <p>Not shareable: one instance per exchange. Its state is touched by the event loop until the
  * body is read, then by the scheduler thread only; the channel's methods are thread-safe.
@@ -67,6 +69,9 @@ final class SubscribeToShardHandler extends ChannelInboundHandlerAdapter {
   static final Duration POLL = Duration.ofMillis(20);
   static final Duration HEARTBEAT = Duration.ofSeconds(1);
   static final long MAX_EVENT_BYTES = 40 * 1024;
+  static final int MAX_EVENT_RECORDS = 10_000;
+  /** Events one tick may send back to back when the shard limits are off (about 1 MiB). */
+  static final int UNLIMITED_BURST = 25;
   static final int MAX_REQUEST_BYTES = 64 * 1024;
   static final String EVENT_STREAM_TYPE = "application/vnd.amazon.eventstream";
 
@@ -186,22 +191,15 @@ final class SubscribeToShardHandler extends ChannelInboundHandlerAdapter {
       finish(ctx);
       return;
     }
-    if (!ctx.channel().isWritable()) {
-      return;
-    }
+    // With the shard limits off nothing caps a subscription's rate: a tick goes on sending while
+    // records come back and the channel takes them, up to a burst, so that one tick per POLL
+    // does not become a read budget of MAX_EVENT_BYTES per POLL.
+    int burst = engine.config().shardLimits() ? 1 : UNLIMITED_BURST;
     try {
-      RecordBatch batch = engine.readForSubscription(iterator, 10_000, MAX_EVENT_BYTES);
-      boolean end = batch.nextShardIterator() == null;
-      if (batch.records().isEmpty() && !end && now - lastEventMillis < HEARTBEAT.toMillis()) {
-        iterator = batch.nextShardIterator();
-        return;
-      }
-      ctx.writeAndFlush(frame(EventStreamMessage.event("SubscribeToShardEvent", protocol.contentType(),
-          protocol.encode(event(batch)))));
-      lastEventMillis = now;
-      iterator = batch.nextShardIterator();
-      if (end) {
-        finish(ctx);
+      for (int sent = 0; sent < burst && ctx.channel().isWritable(); sent++) {
+        if (!sendOnce(ctx, now)) {
+          return;
+        }
       }
     } catch (StreamsException e) {
       AwsException error = ErrorTable.toAws(e);
@@ -212,6 +210,28 @@ final class SubscribeToShardHandler extends ChannelInboundHandlerAdapter {
       LOG.warn("subscription {} failed", head.requestId(), e);
       finish(ctx);
     }
+  }
+
+  /**
+   * Sends the next event if records arrived, the heartbeat is due or the shard ended; true when
+   * it sent records and the subscription goes on, so more may be waiting.
+   */
+  private boolean sendOnce(ChannelHandlerContext ctx, long now) {
+    RecordBatch batch = engine.readForSubscription(iterator, MAX_EVENT_RECORDS, MAX_EVENT_BYTES);
+    boolean end = batch.nextShardIterator() == null;
+    if (batch.records().isEmpty() && !end && now - lastEventMillis < HEARTBEAT.toMillis()) {
+      iterator = batch.nextShardIterator();
+      return false;
+    }
+    ctx.writeAndFlush(frame(EventStreamMessage.event("SubscribeToShardEvent", protocol.contentType(),
+        protocol.encode(event(batch)))));
+    lastEventMillis = now;
+    iterator = batch.nextShardIterator();
+    if (end) {
+      finish(ctx);
+      return false;
+    }
+    return !batch.records().isEmpty();
   }
 
   private static Map<String, Object> event(RecordBatch batch) {

@@ -110,6 +110,41 @@ class SubscribeToShardHandlerTest {
   }
 
   @Test
+  void aBacklogComesInOrderInEventsOfAtMostTheEventSizeWithContinuations() throws Exception {
+    engine.createStream("s", 1, null, null);
+    ConsumerInfo consumer = engine.registerConsumer("s", "c");
+    int count = 120; // 1.2 MiB of 10 KiB records: many events, several per tick with the limits off
+    for (int i = 0; i < count; i++) {
+      byte[] data = new byte[10 * 1024];
+      java.util.Arrays.fill(data, (byte) i);
+      engine.putRecord("s", PutEntry.of("k", data)).join();
+    }
+    String arn = consumer.arn(engine.streamArn("s"));
+    HttpResponse<InputStream> response = subscribe("{\"ConsumerARN\":\"" + arn
+        + "\",\"ShardId\":\"shardId-000000000000\",\"StartingPosition\":{\"Type\":\"TRIM_HORIZON\"}}");
+    try (DataInputStream in = new DataInputStream(response.body())) {
+      next(in); // initial-response
+      List<Integer> seen = new ArrayList<>();
+      String lastSequence = null;
+      while (seen.size() < count) {
+        JsonNode event = json.readTree(next(in).payload());
+        long bytes = 0;
+        for (JsonNode r : event.get("Records")) {
+          byte[] data = java.util.Base64.getDecoder().decode(r.get("Data").asText());
+          bytes += data.length;
+          seen.add((int) data[0] & 0xff);
+          lastSequence = r.get("SequenceNumber").asText();
+        }
+        assertThat(bytes).isLessThanOrEqualTo(SubscribeToShardHandler.MAX_EVENT_BYTES);
+        if (event.get("Records").size() > 0) {
+          assertThat(event.get("ContinuationSequenceNumber").asText()).isEqualTo(lastSequence);
+        }
+      }
+      assertThat(seen).containsExactlyElementsOf(java.util.stream.IntStream.range(0, count).boxed().toList());
+    }
+  }
+
+  @Test
   void aSecondSubscriptionOfTheSameConsumerAndShardIsRefusedUntilTheFirstEnds() throws Exception {
     engine.createStream("s", 1, null, null);
     String arn = engine.registerConsumer("s", "c").arn(engine.streamArn("s"));
