@@ -42,9 +42,14 @@ class ContentBufferTest {
         timecode += duration + 1 + random.nextInt(50);
         assertThat(buffer.offer(f)).isEqualTo(model.offer(f));
       } else if (op < 7) {
-        Optional<EncodedFragment> next = buffer.takeNext(Duration.ZERO);
-        assertThat(next).isEqualTo(model.takeNext());
-        next.ifPresent(sent::add);
+        Optional<EncodedFragment> expected = model.takeNext();
+        Optional<ContentBuffer.Piece> next = buffer.takePiece(Duration.ZERO, false);
+        assertThat(next.map(ContentBuffer.Piece::sequence)).isEqualTo(expected.map(EncodedFragment::sequence));
+        next.ifPresent(p -> {
+          assertThat(p.bytes()).isSameAs(expected.get().cluster());
+          assertThat(p.opensFragment()).isTrue();
+        });
+        expected.ifPresent(sent::add);
       } else if (op < 8 && !sent.isEmpty()) {
         long acked = sent.get(random.nextInt(sent.size())).timecodeMillis();
         assertThat(buffer.persisted(acked)).isEqualTo(model.persisted(acked));
@@ -73,12 +78,13 @@ class ContentBufferTest {
       buffer.offer(fragment(i, 100));
     }
     for (int i = 0; i < 4; i++) {
-      assertThat(buffer.takeNext(Duration.ZERO)).map(EncodedFragment::sequence).contains((long) i);
+      assertThat(buffer.takePiece(Duration.ZERO, false)).map(ContentBuffer.Piece::sequence).contains((long) i);
     }
     assertThat(buffer.persisted(fragment(1, 100).timecodeMillis())).hasSize(2);
     assertThat(buffer.rewind()).isEqualTo(2);
     List<Long> resent = new ArrayList<>();
-    for (Optional<EncodedFragment> f = buffer.takeNext(Duration.ZERO); f.isPresent(); f = buffer.takeNext(Duration.ZERO)) {
+    for (Optional<ContentBuffer.Piece> f = buffer.takePiece(Duration.ZERO, false); f.isPresent();
+        f = buffer.takePiece(Duration.ZERO, false)) {
       resent.add(f.get().sequence());
     }
     assertThat(resent).containsExactly(2L, 3L, 4L);
@@ -89,7 +95,7 @@ class ContentBufferTest {
     ContentBuffer buffer = new ContentBuffer(new BufferLimits(300, Duration.ofHours(1)));
     buffer.offer(fragment(0, 100));
     buffer.offer(fragment(1, 100));
-    buffer.takeNext(Duration.ZERO);
+    buffer.takePiece(Duration.ZERO, false);
     buffer.offer(fragment(2, 100));
     assertThat(buffer.offer(fragment(3, 100)))
         .containsExactly(new ContentBuffer.Dropped(fragment(1, 100), false));
@@ -100,18 +106,18 @@ class ContentBufferTest {
   @Test
   void aWaitingSenderWakesForANewFragmentAndForClose() throws Exception {
     ContentBuffer buffer = new ContentBuffer(BufferLimits.defaults());
-    CompletableFuture<Optional<EncodedFragment>> taken = CompletableFuture.supplyAsync(() -> {
+    CompletableFuture<Optional<ContentBuffer.Piece>> taken = CompletableFuture.supplyAsync(() -> {
       try {
-        return buffer.takeNext(Duration.ofMinutes(1));
+        return buffer.takePiece(Duration.ofMinutes(1), false);
       } catch (InterruptedException e) {
         throw new IllegalStateException(e);
       }
     });
     buffer.offer(fragment(0, 10));
-    assertThat(taken.get(30, TimeUnit.SECONDS)).contains(fragment(0, 10));
-    CompletableFuture<Optional<EncodedFragment>> none = CompletableFuture.supplyAsync(() -> {
+    assertThat(taken.get(30, TimeUnit.SECONDS)).hasValueSatisfying(p -> assertThat(p.sequence()).isZero());
+    CompletableFuture<Optional<ContentBuffer.Piece>> none = CompletableFuture.supplyAsync(() -> {
       try {
-        return buffer.takeNext(Duration.ofMinutes(1));
+        return buffer.takePiece(Duration.ofMinutes(1), false);
       } catch (InterruptedException e) {
         throw new IllegalStateException(e);
       }
@@ -139,6 +145,86 @@ class ContentBufferTest {
     buffer.persisted(fragment(0, 100).timecodeMillis());
     assertThat(waiting.get(30, TimeUnit.SECONDS)).isTrue();
     assertThat(buffer.offer(fragment(2, 100))).isEmpty();
+  }
+
+  @Test
+  void aStreamedFragmentGoesOutPieceByPieceAndIsAwaitedOnlyOnceTheNextOneStarts() throws Exception {
+    ContentBuffer buffer = new ContentBuffer(BufferLimits.defaults());
+    long t0 = 1_764_000_000_000L;
+    byte[] head0 = {1};
+    byte[] block0 = {2, 2};
+    buffer.open(0, t0, head0);
+    buffer.append(0, block0, t0);
+    assertThat(buffer.takePiece(Duration.ZERO, false)).contains(new ContentBuffer.Piece(0, t0, true, head0));
+    assertThat(buffer.takePiece(Duration.ZERO, false)).contains(new ContentBuffer.Piece(0, t0, false, block0));
+    assertThat(buffer.takePiece(Duration.ZERO, false)).isEmpty(); // waits for the next frame
+    assertThat(buffer.atBoundary()).isFalse();
+    byte[] block1 = {3};
+    buffer.append(0, block1, t0 + 33);
+    assertThat(buffer.takePiece(Duration.ZERO, false)).contains(new ContentBuffer.Piece(0, t0, false, block1));
+    assertThat(buffer.awaitingAcks()).isFalse(); // the server cannot see the Cluster end yet
+    assertThat(buffer.sentUnpersisted()).isTrue();
+    assertThat(buffer.persisted(t0)).isEmpty(); // never trimmed while in progress
+    buffer.complete(0);
+    assertThat(buffer.atBoundary()).isTrue();
+    assertThat(buffer.takePiece(Duration.ZERO, true)).isEmpty(); // stops at the boundary
+    byte[] head1 = {4};
+    buffer.open(1, t0 + 66, head1);
+    assertThat(buffer.takePiece(Duration.ZERO, true)).isEmpty();
+    assertThat(buffer.takePiece(Duration.ZERO, false)).contains(new ContentBuffer.Piece(1, t0 + 66, true, head1));
+    assertThat(buffer.awaitingAcks()).isTrue();
+    assertThat(buffer.snapshot()).extracting(EncodedFragment::frameCount).containsExactly(2, 0);
+    assertThat(buffer.snapshot().get(0).cluster()).containsExactly(1, 2, 2, 3);
+    assertThat(buffer.persisted(t0)).extracting(EncodedFragment::sequence).containsExactly(0L);
+    assertThat(buffer.bytes()).isEqualTo(1);
+  }
+
+  @Test
+  void aRewindResendsTheFragmentInProgressFromItsStartThenContinuesLive() throws Exception {
+    ContentBuffer buffer = new ContentBuffer(BufferLimits.defaults());
+    long t0 = 1_764_000_000_000L;
+    buffer.open(0, t0, new byte[] {1});
+    buffer.append(0, new byte[] {2}, t0);
+    buffer.takePiece(Duration.ZERO, false);
+    buffer.takePiece(Duration.ZERO, false);
+    assertThat(buffer.rewind()).isEqualTo(1);
+    buffer.append(0, new byte[] {3}, t0 + 40);
+    List<Integer> sent = new ArrayList<>();
+    for (Optional<ContentBuffer.Piece> p = buffer.takePiece(Duration.ZERO, false); p.isPresent();
+        p = buffer.takePiece(Duration.ZERO, false)) {
+      sent.add((int) p.get().bytes()[0]);
+    }
+    assertThat(sent).containsExactly(1, 2, 3);
+    buffer.close(); // completes the fragment in progress
+    assertThat(buffer.needsBodyEnd()).isTrue();
+    assertThat(buffer.awaitingAcks()).isFalse();
+    buffer.bodyEnded();
+    assertThat(buffer.awaitingAcks()).isTrue();
+    buffer.persisted(t0);
+    assertThat(buffer.drained()).isTrue();
+  }
+
+  @Test
+  void theFragmentInProgressCountsAgainstTheBoundAndIsDroppedWhenItAloneExceedsIt() throws Exception {
+    ContentBuffer buffer = new ContentBuffer(new BufferLimits(300, Duration.ofHours(1)));
+    long t0 = 1_764_000_000_000L;
+    buffer.offer(fragment(0, 100));
+    buffer.offer(fragment(1, 100));
+    buffer.takePiece(Duration.ZERO, false);
+    buffer.open(2, t0 + 4_000, new byte[10]);
+    assertThat(buffer.awaitSpace(90, t0 + 4_000, Duration.ZERO)).isTrue();
+    assertThat(buffer.append(2, new byte[90], t0 + 4_000)).isEmpty();
+    assertThat(buffer.awaitSpace(1, t0 + 4_040, Duration.ZERO)).isFalse();
+    assertThat(buffer.append(2, new byte[100], t0 + 4_040))
+        .containsExactly(new ContentBuffer.Dropped(fragment(1, 100), false));
+    List<ContentBuffer.Dropped> dropped = buffer.append(2, new byte[100], t0 + 4_080);
+    assertThat(dropped).extracting(d -> d.fragment().sequence()).containsExactly(2L);
+    assertThat(dropped.get(0).fragment().frameCount()).isEqualTo(3);
+    assertThat(buffer.append(2, new byte[1], t0 + 4_100)).isEmpty(); // dropped: takes no more frames
+    assertThat(buffer.bytes()).isEqualTo(100);
+    buffer.complete(2);
+    buffer.open(3, t0 + 6_000, new byte[10]);
+    assertThat(buffer.takePiece(Duration.ZERO, false)).map(ContentBuffer.Piece::sequence).contains(3L);
   }
 
   private static EncodedFragment fragment(long sequence, int size) {
