@@ -71,6 +71,90 @@ class ContentBufferTest {
     }
   }
 
+  /**
+   * Random streaming (open, append, complete), sends, acks, rejections, rewinds and body ends: every
+   * byte given is held, dropped, persisted or rejected exactly once; what goes out on a pass is, per
+   * fragment, a prefix of its bytes from its first piece, in fragment order; the bounds always hold.
+   */
+  @ParameterizedTest
+  @MethodSource("seeds")
+  void streamedFragmentsAreSentAsPrefixesAndNoByteIsLost(long seed) throws Exception {
+    Random random = new Random(seed);
+    BufferLimits limits = new BufferLimits(500 + random.nextInt(5_000), Duration.ofMillis(1_000 + random.nextInt(10_000)));
+    ContentBuffer buffer = new ContentBuffer(limits);
+    long sequence = -1;
+    long timecode = 1_764_000_000_000L;
+    long end = timecode;
+    boolean inProgress = false;
+    long given = 0;
+    long gone = 0;
+    Map<Long, java.io.ByteArrayOutputStream> sentThisPass = new TreeMap<>();
+    long lastSentSequence = -1;
+    for (int step = 0; step < 500; step++) {
+      int op = random.nextInt(12);
+      List<ContentBuffer.Dropped> dropped = List.of();
+      if (op < 2 && !inProgress) {
+        sequence++;
+        timecode = end + 1 + random.nextInt(100);
+        end = timecode;
+        byte[] head = new byte[1 + random.nextInt(20)];
+        random.nextBytes(head);
+        dropped = buffer.open(sequence, timecode, head);
+        given += head.length;
+        inProgress = true;
+      } else if (op < 5 && inProgress) {
+        long current = sequence;
+        boolean held = buffer.snapshot().stream().anyMatch(f -> f.sequence() == current);
+        byte[] block = new byte[1 + random.nextInt(random.nextInt(8) == 0 ? 3_000 : 300)];
+        random.nextBytes(block);
+        end += random.nextInt(100);
+        dropped = buffer.append(sequence, block, end);
+        given += held ? block.length : 0;
+      } else if (op < 6 && inProgress) {
+        buffer.complete(sequence);
+        inProgress = false;
+      } else if (op < 9) {
+        Optional<ContentBuffer.Piece> piece = buffer.takePiece(Duration.ZERO, random.nextBoolean());
+        if (piece.isPresent()) {
+          ContentBuffer.Piece p = piece.get();
+          assertThat(p.sequence()).isGreaterThanOrEqualTo(lastSentSequence);
+          assertThat(p.opensFragment()).isEqualTo(!sentThisPass.containsKey(p.sequence()));
+          lastSentSequence = p.sequence();
+          sentThisPass.computeIfAbsent(p.sequence(), k -> new java.io.ByteArrayOutputStream()).writeBytes(p.bytes());
+          EncodedFragment held = buffer.snapshot().stream().filter(f -> f.sequence() == p.sequence()).findFirst().orElseThrow();
+          byte[] out = sentThisPass.get(p.sequence()).toByteArray();
+          assertThat(java.util.Arrays.copyOf(held.cluster(), out.length)).isEqualTo(out);
+        }
+      } else if (op < 10) {
+        List<EncodedFragment> held = buffer.snapshot();
+        if (!held.isEmpty()) {
+          long acked = held.get(random.nextInt(held.size())).timecodeMillis();
+          gone += buffer.persisted(acked).stream().mapToLong(EncodedFragment::size).sum();
+        }
+      } else if (op < 11) {
+        List<EncodedFragment> held = buffer.snapshot();
+        if (!held.isEmpty()) {
+          gone += buffer.reject(held.get(random.nextInt(held.size())).timecodeMillis()).map(EncodedFragment::size).orElse(0);
+        }
+      } else if (random.nextBoolean()) {
+        buffer.rewind();
+        sentThisPass.clear();
+        lastSentSequence = -1;
+      } else {
+        buffer.bodyEnded();
+      }
+      gone += dropped.stream().mapToLong(d -> d.fragment().size()).sum();
+      List<EncodedFragment> held = buffer.snapshot();
+      long heldBytes = held.stream().mapToLong(EncodedFragment::size).sum();
+      assertThat(buffer.bytes()).isEqualTo(heldBytes).isLessThanOrEqualTo(limits.maxBytes());
+      assertThat(given).as("every byte held, dropped, persisted or rejected once").isEqualTo(heldBytes + gone);
+      assertThat(buffer.durationMillis()).isLessThanOrEqualTo(limits.maxDuration().toMillis());
+      for (int i = 1; i < held.size(); i++) {
+        assertThat(held.get(i).timecodeMillis()).isGreaterThan(held.get(i - 1).timecodeMillis());
+      }
+    }
+  }
+
   @Test
   void aRewindResendsEverythingNotPersistedInOrder() throws Exception {
     ContentBuffer buffer = new ContentBuffer(BufferLimits.defaults());
