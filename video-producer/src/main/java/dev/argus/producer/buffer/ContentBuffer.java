@@ -52,7 +52,7 @@ public final class ContentBuffer {
 
   private final BufferLimits limits;
   /** Un-persisted fragments, oldest first; timecodes strictly increase; only the last may be in progress. */
-  private final ArrayDeque<Entry> fragments = new ArrayDeque<>();
+  private final ArrayDeque<HeldFragment> fragments = new ArrayDeque<>();
   /** Sequence of the fragment {@link #takePiece} hands out from; fragments below it were sent whole. */
   private long cursor;
   /** Pieces of the fragment at {@link #cursor} already handed out on this pass. */
@@ -70,7 +70,7 @@ public final class ContentBuffer {
 
   /** Appends a complete fragment (a Cluster of known size); returns what had to be dropped. */
   public synchronized List<Dropped> offer(EncodedFragment fragment) {
-    Entry entry = new Entry(fragment.sequence(), fragment.timecodeMillis(), true);
+    HeldFragment entry = new HeldFragment(fragment.sequence(), fragment.timecodeMillis(), true);
     entry.add(fragment.cluster(), fragment.endMillis(), fragment.frameCount());
     entry.complete = true;
     return insert(entry);
@@ -81,7 +81,7 @@ public final class ContentBuffer {
    * what had to be dropped. A fragment in progress must be {@link #complete completed} first.
    */
   public synchronized List<Dropped> open(long sequence, long timecodeMillis, byte[] head) {
-    Entry entry = new Entry(sequence, timecodeMillis, false);
+    HeldFragment entry = new HeldFragment(sequence, timecodeMillis, false);
     entry.add(head, timecodeMillis, 0);
     return insert(entry);
   }
@@ -92,7 +92,7 @@ public final class ContentBuffer {
    * dropped, rejected or persisted.
    */
   public synchronized List<Dropped> append(long sequence, byte[] block, long endMillis) {
-    Entry last = fragments.peekLast();
+    HeldFragment last = fragments.peekLast();
     if (last == null || last.sequence != sequence || last.complete) {
       return List.of();
     }
@@ -105,18 +105,18 @@ public final class ContentBuffer {
 
   /** Ends the streamed fragment {@code sequence}: no more appends. Ignored when it is not held. */
   public synchronized void complete(long sequence) {
-    Entry last = fragments.peekLast();
+    HeldFragment last = fragments.peekLast();
     if (last != null && last.sequence == sequence) {
       last.complete = true;
       notifyAll();
     }
   }
 
-  private List<Dropped> insert(Entry entry) {
+  private List<Dropped> insert(HeldFragment entry) {
     if (closed) {
       throw new IllegalStateException("buffer closed for input");
     }
-    Entry last = fragments.peekLast();
+    HeldFragment last = fragments.peekLast();
     if (last != null && entry.timecodeMillis <= last.timecodeMillis) {
       throw new IllegalArgumentException("timecodes must increase: " + entry.timecodeMillis + " after " + last.timecodeMillis);
     }
@@ -165,7 +165,7 @@ public final class ContentBuffer {
   }
 
   private Optional<Piece> nextPiece(boolean withinFragment) {
-    for (Entry f : fragments) {
+    for (HeldFragment f : fragments) {
       if (f.sequence < cursor) {
         continue;
       }
@@ -207,7 +207,7 @@ public final class ContentBuffer {
    * here and the next connection start a fresh Cluster.
    */
   public synchronized boolean atBoundary() {
-    for (Entry f : fragments) {
+    for (HeldFragment f : fragments) {
       if (f.sequence == cursor) {
         return cursorPiece == 0 || (f.complete && cursorPiece == f.pieces.size());
       }
@@ -221,7 +221,7 @@ public final class ContentBuffer {
    */
   public synchronized void bodyEnded() {
     long ended = cursor;
-    for (Entry f : fragments) {
+    for (HeldFragment f : fragments) {
       if (f.sequence == cursor && f.complete && cursorPiece == f.pieces.size()) {
         ended = cursor + 1;
       }
@@ -235,8 +235,8 @@ public final class ContentBuffer {
    */
   public synchronized List<EncodedFragment> persisted(long timecodeMillis) {
     List<EncodedFragment> trimmed = new ArrayList<>();
-    for (Iterator<Entry> it = fragments.iterator(); it.hasNext(); ) {
-      Entry f = it.next();
+    for (Iterator<HeldFragment> it = fragments.iterator(); it.hasNext(); ) {
+      HeldFragment f = it.next();
       if (f.timecodeMillis > timecodeMillis || !f.complete) {
         break;
       }
@@ -254,8 +254,8 @@ public final class ContentBuffer {
 
   /** Removes the fragment with this timecode (the server refused it for good); empty if not held. */
   public synchronized Optional<EncodedFragment> reject(long timecodeMillis) {
-    for (Iterator<Entry> it = fragments.iterator(); it.hasNext(); ) {
-      Entry f = it.next();
+    for (Iterator<HeldFragment> it = fragments.iterator(); it.hasNext(); ) {
+      HeldFragment f = it.next();
       if (f.timecodeMillis == timecodeMillis) {
         it.remove();
         bytes -= f.bytes;
@@ -280,10 +280,10 @@ public final class ContentBuffer {
    */
   public synchronized int rewind() {
     resend.clear();
-    Entry first = fragments.peekFirst();
+    HeldFragment first = fragments.peekFirst();
     int count = 0;
     if (first != null) {
-      for (Entry f : fragments) {
+      for (HeldFragment f : fragments) {
         count += f.sequence < cursor || (f.sequence == cursor && cursorPiece > 0) ? 1 : 0;
       }
       cursor = first.sequence;
@@ -332,7 +332,7 @@ public final class ContentBuffer {
   /** No more fragments will be offered or appended; a fragment in progress is complete. */
   public synchronized void close() {
     closed = true;
-    Entry last = fragments.peekLast();
+    HeldFragment last = fragments.peekLast();
     if (last != null) {
       last.complete = true;
     }
@@ -352,7 +352,7 @@ public final class ContentBuffer {
     if (!closed || fragments.isEmpty()) {
       return false;
     }
-    for (Entry f : fragments) {
+    for (HeldFragment f : fragments) {
       if (f.sequence > cursor || (f.sequence == cursor && cursorPiece < f.pieces.size())) {
         return false;
       }
@@ -378,13 +378,13 @@ public final class ContentBuffer {
    * it is not yet persisted: acks for it are due.
    */
   public synchronized boolean awaitingAcks() {
-    Entry first = fragments.peekFirst();
+    HeldFragment first = fragments.peekFirst();
     return first != null && first.sequence < endedBelow;
   }
 
   /** Whether anything of a held fragment was sent on the current pass (whole or begun). */
   public synchronized boolean sentUnpersisted() {
-    Entry first = fragments.peekFirst();
+    HeldFragment first = fragments.peekFirst();
     return first != null && (first.sequence < cursor || (first.sequence == cursor && cursorPiece > 0));
   }
 
@@ -403,12 +403,12 @@ public final class ContentBuffer {
 
   /** The held fragments, oldest first, as sent so far (a copy). */
   public synchronized List<EncodedFragment> snapshot() {
-    return fragments.stream().map(Entry::encoded).toList();
+    return fragments.stream().map(HeldFragment::encoded).toList();
   }
 
   private Dropped evictOne() {
-    Entry victim = null;
-    for (Entry f : fragments) {
+    HeldFragment victim = null;
+    for (HeldFragment f : fragments) {
       if (f.sequence > cursor || (f.sequence == cursor && cursorPiece == 0)) {
         victim = f;
         break;
@@ -425,49 +425,5 @@ public final class ContentBuffer {
       cursor++;
     }
     return new Dropped(victim.encoded(), wasSent);
-  }
-
-  /** One held fragment. Guarded by the buffer's lock. */
-  private static final class Entry {
-    final long sequence;
-    final long timecodeMillis;
-    /** Whether it is a Cluster of known size, ended by its own bytes. */
-    final boolean sized;
-    /** The bytes to send, in order; the first opens the Cluster. */
-    final List<byte[]> pieces = new ArrayList<>();
-    long endMillis;
-    int frames;
-    long bytes;
-    boolean complete;
-
-    Entry(long sequence, long timecodeMillis, boolean sized) {
-      if (sequence < 0) {
-        throw new IllegalArgumentException("sequence must be non-negative: " + sequence);
-      }
-      this.sequence = sequence;
-      this.timecodeMillis = timecodeMillis;
-      this.endMillis = timecodeMillis;
-      this.sized = sized;
-    }
-
-    void add(byte[] piece, long end, int frameCount) {
-      pieces.add(piece);
-      bytes += piece.length;
-      endMillis = Math.max(endMillis, end);
-      frames += frameCount;
-    }
-
-    EncodedFragment encoded() {
-      if (pieces.size() == 1) {
-        return new EncodedFragment(sequence, timecodeMillis, endMillis, frames, pieces.get(0));
-      }
-      byte[] all = new byte[(int) bytes];
-      int at = 0;
-      for (byte[] p : pieces) {
-        System.arraycopy(p, 0, all, at, p.length);
-        at += p.length;
-      }
-      return new EncodedFragment(sequence, timecodeMillis, endMillis, frames, all);
-    }
   }
 }
