@@ -24,6 +24,10 @@ import org.slf4j.LoggerFactory;
  * A camera-to-stream pipeline: {@link MediaSource} → {@link Fragmenter} → {@link MkvPackaging} →
  * {@link StreamUploader}.
  *
+ * <p>Frames are streamed: the key frame that opens a fragment starts a Cluster of unknown size on the
+ * PutMedia connection, and every frame is written to it as soon as the source produces it (as the KVS
+ * producer SDK does), so a frame leaves the camera without waiting for its fragment to end.
+ *
  * <p>Live sources never wait: when the network falls behind, the content buffer drops its oldest
  * un-sent fragments (reported to the listener). A recorded source instead waits for room in the
  * buffer, and with {@code realtime} is paced to its own clock (decoding timestamps), as a camera
@@ -61,7 +65,7 @@ public final class VideoProducer implements AutoCloseable {
     this.realtime = realtime;
     this.listener = listener;
     this.metrics = new UploadMetrics();
-    this.fragmenter = new Fragmenter(limits);
+    this.fragmenter = Fragmenter.streaming(limits, 1);
     this.uploader = new StreamUploader(config, MkvPackaging.header(source.track()), group, clock, random, listener, metrics);
     this.reader = new Thread(this::read, "argus-produce-" + config.target().streamName());
     this.reader.setDaemon(true);
@@ -158,16 +162,37 @@ public final class VideoProducer implements AutoCloseable {
     }
   }
 
+  private void stream(FragmenterEvent.FrameAdded added) {
+    if (added.opensFragment()) {
+      // the Cluster start goes out unconditionally: it is what lets the server end, and so
+      // persist, the previous fragment, which frees room for this one
+      uploader.open(added.sequence(), added.timecodeMillis(), MkvPackaging.clusterStart(added.timecodeMillis()));
+    }
+    byte[] block = MkvPackaging.block(added.timecodeMillis(), added.packet());
+    if (!live) {
+      awaitSpace(block.length, added.packet().ptsMillis());
+    }
+    uploader.append(added.sequence(), block, added.packet().ptsMillis());
+  }
+
+  private void awaitSpace(long size, long endMillis) {
+    try {
+      uploader.awaitSpace(size, endMillis, SPACE_WAIT);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   private void handle(java.util.List<FragmenterEvent> events) {
     for (FragmenterEvent event : events) {
-      if (event instanceof FragmenterEvent.FragmentReady ready) {
+      if (event instanceof FragmenterEvent.FrameAdded added) {
+        stream(added);
+      } else if (event instanceof FragmenterEvent.FragmentEnded ended) {
+        uploader.complete(ended.sequence());
+      } else if (event instanceof FragmenterEvent.FragmentReady ready) {
         EncodedFragment encoded = MkvPackaging.encode(ready.fragment());
         if (!live) {
-          try {
-            uploader.awaitSpace(encoded, SPACE_WAIT);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
+          awaitSpace(encoded.size(), encoded.endMillis());
         }
         uploader.offer(encoded);
       } else if (event instanceof FragmenterEvent.FrameDropped dropped) {

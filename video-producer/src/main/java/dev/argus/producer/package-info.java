@@ -1,6 +1,9 @@
 /**
  * The video producer: capture from files, RTSP cameras, V4L2 devices and FFmpeg test patterns,
- * fragment at key frames, and upload with PutMedia without losing a frame.
+ * fragment at key frames, and upload with PutMedia without losing a frame. Frames are streamed as
+ * they are produced: a fragment's key frame opens a Cluster of unknown size and every frame is
+ * written to the connection at once, as the KVS producer SDK does, so a frame does not wait for its
+ * fragment to end.
  *
  * <p>Entry point: {@link dev.argus.producer.VideoProducer}, which runs
  * {@code source → fragment → MKV → content buffer → PutMedia} for one stream:

@@ -29,10 +29,10 @@ import org.slf4j.LoggerFactory;
  * <pre>[  3.20 s] fragment N  face left 0.41 top 0.18 0.17x0.36  person-a  similarity 93.1  latency 412 ms</pre>
  *
  * Time is the frame's producer time minus the first fragment's. Latency is the time of printing
- * minus the frame's upload: the producer library sends a fragment once it is complete, so a
- * frame is uploaded when its fragment starts arriving (the fragment's ServerTimestamp). The
- * summary also gives the latency from capture (ProducerTimestamp plus the frame's offset), which
- * adds the wait for the fragment to complete. Both are meaningful when video is sent in real time.
+ * minus the frame's upload, taken as its fragment's ServerTimestamp (when the fragment started to
+ * arrive; the producer library streams each frame as it is encoded, so later frames of a fragment
+ * arrive after it). The summary also gives the latency from capture (ProducerTimestamp plus the
+ * frame's offset). Both are meaningful when video is sent in real time.
  *
  * <p>Thread-safe: shard processors call {@link #accept} concurrently; state is guarded by this.
  */

@@ -57,6 +57,25 @@ public final class MkvWriter {
     return bytes.toByteArray();
   }
 
+  /**
+   * The start of a Cluster of unknown size (8-byte reserved size, as KVS producers stream it) and its
+   * Timecode, as an array: {@link #simpleBlock}s follow it one by one as frames are produced, and the
+   * next Cluster (or the end of the stream) ends it.
+   */
+  public static byte[] clusterStart(long timecode) {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(24);
+    new MkvWriter(bytes).writeClusterStart(timecode);
+    return bytes.toByteArray();
+  }
+
+  /** One SimpleBlock inside a Cluster with timecode {@code clusterTimecode}, as an array. */
+  public static byte[] simpleBlock(long clusterTimecode, Block block) {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream((int) Math.min(Integer.MAX_VALUE - 8,
+        simpleBlockLength(block)));
+    new MkvWriter(bytes).writeSimpleBlock(clusterTimecode, block);
+    return bytes.toByteArray();
+  }
+
   public void writeEbmlHeader(EbmlHeader header) {
     ElementBuffer children = new ElementBuffer()
         .uint(EbmlIds.EBML_VERSION, header.version())
@@ -179,7 +198,27 @@ public final class MkvWriter {
     }
   }
 
-  private void writeSimpleBlock(long clusterTimecode, Block block) {
+  /**
+   * A Cluster header of unknown size and its Timecode: the start of a Cluster streamed frame by frame
+   * with {@link #writeSimpleBlock}.
+   */
+  public void writeClusterStart(long timecode) {
+    if (timecode < 0) {
+      throw new IllegalArgumentException("negative cluster timecode: " + timecode);
+    }
+    emit(scratchOf().unknownSizeHeader(MkvIds.CLUSTER).uint(MkvIds.TIMECODE, timecode));
+  }
+
+  /**
+   * One SimpleBlock of a Cluster whose Timecode is {@code clusterTimecode}.
+   *
+   * @throws IllegalArgumentException if the block's timecode is not within -32768..32767 ticks of it
+   */
+  public void writeSimpleBlock(long clusterTimecode, Block block) {
+    long relative = block.timecode() - clusterTimecode;
+    if (relative < Short.MIN_VALUE || relative > Short.MAX_VALUE) {
+      throw new IllegalArgumentException("block timecode " + block.timecode() + " too far from cluster's " + clusterTimecode);
+    }
     int trackLength = Vint.sizeLength(block.trackNumber());
     int dataLength = block.data().remaining();
     ElementBuffer head = scratchOf().header(MkvIds.SIMPLE_BLOCK, trackLength + 3L + dataLength);

@@ -78,6 +78,53 @@ class MkvWriterTest {
   }
 
   @Test
+  void clustersStreamedFrameByFrameReadBackLikeClustersWrittenWhole() {
+    Random random = new Random(7);
+    ByteArrayOutputStream whole = new ByteArrayOutputStream();
+    ByteArrayOutputStream streamed = new ByteArrayOutputStream();
+    byte[] header = MkvWriter.header(SegmentInfo.live("test"), TRACKS);
+    whole.writeBytes(header);
+    streamed.writeBytes(header);
+    for (int cluster = 0; cluster < 3; cluster++) {
+      long timecode = 1_700_000_000_000L + cluster * 2000L;
+      List<Block> blocks = new ArrayList<>();
+      for (int i = 0; i < 10; i++) {
+        byte[] data = new byte[1 + random.nextInt(300)];
+        random.nextBytes(data);
+        // one block presented before its cluster's timecode (open-GOP B-frame): negative relative time
+        long pts = timecode + (i == 1 ? -40 : i * 33L);
+        blocks.add(Block.of(1, pts, i == 0, data));
+      }
+      whole.writeBytes(MkvWriter.cluster(timecode, blocks));
+      streamed.writeBytes(MkvWriter.clusterStart(timecode));
+      for (Block block : blocks) {
+        streamed.writeBytes(MkvWriter.simpleBlock(timecode, block));
+      }
+    }
+    List<String> fromWhole = framesAndClusters(whole.toByteArray());
+    assertThat(fromWhole).hasSize(3 * 12);
+    assertThat(framesAndClusters(streamed.toByteArray())).isEqualTo(fromWhole);
+    assertThatThrownBy(() -> MkvWriter.simpleBlock(0, Block.of(1, 40_000, true, new byte[1])))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  private static List<String> framesAndClusters(byte[] bytes) {
+    List<String> seen = new ArrayList<>();
+    MkvEvent.EndOfStream end = MkvParser.parse(ByteBuffer.wrap(bytes), event -> {
+      if (event instanceof MkvEvent.ClusterStart start) {
+        seen.add("cluster " + start.timecode());
+      } else if (event instanceof MkvEvent.ClusterEnd) {
+        seen.add("end");
+      } else if (event instanceof Frame frame) {
+        seen.add(frame.trackNumber() + " " + frame.timecode() + " " + frame.keyFrame() + " "
+            + java.util.Arrays.toString(frame.bytes()));
+      }
+    });
+    assertThat(end.truncated()).isFalse();
+    return seen;
+  }
+
+  @Test
   void outputReadsBackThroughOurParserWithFramesAndFragments() {
     List<Written> written = new ArrayList<>();
     List<FragmentMetadata> metas = new ArrayList<>();

@@ -8,13 +8,14 @@ import java.util.Objects;
  * @param sequence the fragment's 0-based position in the producer's output
  * @param timecodeMillis the Cluster timecode (epoch ms); acks name the fragment by it
  * @param endMillis the presentation time of its last frame (epoch ms), {@code >= timecodeMillis}
- * @param frameCount frames in the cluster
- * @param cluster the complete Cluster element, owned by this record and never changed
+ * @param frameCount frames in the cluster (0 only for a streamed fragment dropped before its first frame)
+ * @param cluster the Cluster element as sent: a complete Cluster, or for a streamed fragment a Cluster
+ *     of unknown size and the blocks written so far; owned by this record and never changed
  */
 public record EncodedFragment(long sequence, long timecodeMillis, long endMillis, int frameCount, byte[] cluster) {
 
   public EncodedFragment {
-    if (sequence < 0 || endMillis < timecodeMillis || frameCount < 1) {
+    if (sequence < 0 || endMillis < timecodeMillis || frameCount < 0) {
       throw new IllegalArgumentException("bad fragment: seq " + sequence + " [" + timecodeMillis + ", "
           + endMillis + "] frames " + frameCount);
     }

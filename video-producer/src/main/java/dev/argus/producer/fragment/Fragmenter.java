@@ -1,7 +1,9 @@
 package dev.argus.producer.fragment;
 
 import dev.argus.producer.fragment.FragmenterEvent.DropReason;
+import dev.argus.producer.fragment.FragmenterEvent.FragmentEnded;
 import dev.argus.producer.fragment.FragmenterEvent.FragmentReady;
+import dev.argus.producer.fragment.FragmenterEvent.FrameAdded;
 import dev.argus.producer.fragment.FragmenterEvent.FrameDropped;
 import dev.argus.producer.fragment.FragmenterEvent.TimestampsShifted;
 import java.util.ArrayList;
@@ -29,12 +31,25 @@ import java.util.List;
  * </ul>
  * Memory: one open fragment, bounded by {@link FragmentLimits#maxBytes()}.
  *
+ * <p>Two modes. In whole-fragment mode (the default) a fragment is reported once complete, as
+ * {@link FragmentReady}. In streaming mode ({@link #streaming}) every accepted frame is reported as
+ * it comes ({@link FrameAdded}), and {@link FragmentEnded} when the next key frame or the end of input
+ * closes its fragment, so an uploader can send each frame before the next one is produced. A
+ * streamed fragment's Cluster timecode must be known at its first frame, so in streaming mode the
+ * timecode is the opening key frame's presentation time, and the shift rule above is applied when a
+ * key frame opens a fragment at or before the previous fragment's last frame. A later frame
+ * presented before its key frame (open GOP) is kept, with a negative cluster-relative time.
+ *
  * <p>Not thread-safe: one source thread feeds it.
  */
 public final class Fragmenter {
 
   private final FragmentLimits limits;
   private final int fragmentingTrack;
+  /** Whether frames are reported as they come (streaming) or fragments once complete. */
+  private final boolean streaming;
+  /** In streaming mode, the open fragment's Cluster timecode (ms). */
+  private long openTimecodeMillis;
   /** The open fragment's packets, already shifted; empty when no fragment is open. */
   private final List<Packet> open = new ArrayList<>();
   private long openMinPts;
@@ -51,7 +66,12 @@ public final class Fragmenter {
   private long nextSequence;
 
   public Fragmenter(FragmentLimits limits, int fragmentingTrack) {
+    this(limits, fragmentingTrack, false);
+  }
+
+  private Fragmenter(FragmentLimits limits, int fragmentingTrack, boolean streaming) {
     this.limits = limits;
+    this.streaming = streaming;
     if (fragmentingTrack < 1) {
       throw new IllegalArgumentException("track must be positive: " + fragmentingTrack);
     }
@@ -61,6 +81,11 @@ public final class Fragmenter {
   /** A fragmenter on track 1 with the given limits. */
   public Fragmenter(FragmentLimits limits) {
     this(limits, 1);
+  }
+
+  /** A fragmenter in streaming mode: reports each frame as it is added ({@link FrameAdded}). */
+  public static Fragmenter streaming(FragmentLimits limits, int fragmentingTrack) {
+    return new Fragmenter(limits, fragmentingTrack, true);
   }
 
   /** Takes the next packet in decoding order; returns what happened, in order. */
@@ -87,7 +112,7 @@ public final class Fragmenter {
       events.add(new FrameDropped(incoming, over));
       return events;
     }
-    add(packet);
+    add(packet, events);
     return events;
   }
 
@@ -137,7 +162,16 @@ public final class Fragmenter {
     return null;
   }
 
-  private void add(Packet packet) {
+  private void add(Packet incoming, List<FragmenterEvent> events) {
+    Packet packet = incoming;
+    boolean opens = open.isEmpty();
+    if (opens && streaming) {
+      packet = packet.shifted(shiftToFollow(Math.floorDiv(packet.ptsMicros(), 1000L), events));
+      openTimecodeMillis = packet.ptsMillis();
+    }
+    if (streaming) {
+      events.add(new FrameAdded(nextSequence, openTimecodeMillis, packet, opens));
+    }
     if (open.isEmpty()) {
       openMinPts = packet.ptsMicros();
       openMaxPts = packet.ptsMicros();
@@ -151,13 +185,16 @@ public final class Fragmenter {
 
   /** Emits the open fragment; returns the shift (µs) applied to it and to all later packets. */
   private long close(List<FragmenterEvent> events) {
-    long minMillis = Math.floorDiv(openMinPts, 1000L);
-    long delta = 0;
-    if (lastEndMillis != Long.MIN_VALUE && minMillis <= lastEndMillis) {
-      delta = (lastEndMillis - minMillis + 1) * 1000L;
-      offsetMicros += delta;
-      events.add(new TimestampsShifted(nextSequence, delta));
+    if (streaming) {
+      long endMillis = Math.floorDiv(openMaxPts, 1000L);
+      events.add(new FragmentEnded(nextSequence++, openTimecodeMillis, Math.max(endMillis, openTimecodeMillis), open.size()));
+      lastEndMillis = Math.max(endMillis, openTimecodeMillis);
+      open.clear();
+      openBytes = 0;
+      return 0;
     }
+    long minMillis = Math.floorDiv(openMinPts, 1000L);
+    long delta = shiftToFollow(minMillis, events);
     List<Packet> frames = new ArrayList<>(open.size());
     for (Packet p : open) {
       frames.add(p.shifted(delta));
@@ -167,6 +204,20 @@ public final class Fragmenter {
     events.add(new FragmentReady(fragment));
     open.clear();
     openBytes = 0;
+    return delta;
+  }
+
+  /**
+   * The shift (µs, added to {@link #offsetMicros}) that puts a fragment starting at {@code startMillis}
+   * after the previous fragment's last frame; 0 when it already is.
+   */
+  private long shiftToFollow(long startMillis, List<FragmenterEvent> events) {
+    if (lastEndMillis == Long.MIN_VALUE || startMillis > lastEndMillis) {
+      return 0;
+    }
+    long delta = (lastEndMillis - startMillis + 1) * 1000L;
+    offsetMicros += delta;
+    events.add(new TimestampsShifted(nextSequence, delta));
     return delta;
   }
 }

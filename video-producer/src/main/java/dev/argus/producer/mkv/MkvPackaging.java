@@ -18,6 +18,10 @@ import java.util.List;
  * producer time in ms (so {@code x-amzn-fragment-timecode-type: ABSOLUTE}) and whose SimpleBlocks carry
  * the frames in decoding order, timed by presentation time.
  *
+ * <p>Streamed fragments ({@link #clusterStart}, {@link #block}) are written the way the KVS producer
+ * SDK sends them: a Cluster of unknown size opened by its key frame, whose Timecode and SimpleBlocks go
+ * out as each frame is produced; the next Cluster (or the end of the body) ends it.
+ *
  * <p>Pure functions; thread-safe.
  */
 public final class MkvPackaging {
@@ -31,6 +35,16 @@ public final class MkvPackaging {
   public static byte[] header(VideoTrack track) {
     TrackInfo video = TrackInfo.video(1, track.codecId(), track.codecPrivate(), track.width(), track.height());
     return MkvWriter.header(SegmentInfo.live(APP), List.of(video));
+  }
+
+  /** The start of a streamed fragment: a Cluster of unknown size and its Timecode (ms). */
+  public static byte[] clusterStart(long timecodeMillis) {
+    return MkvWriter.clusterStart(timecodeMillis);
+  }
+
+  /** One frame of a streamed fragment whose Cluster timecode is {@code timecodeMillis}, as a SimpleBlock. */
+  public static byte[] block(long timecodeMillis, Packet p) {
+    return MkvWriter.simpleBlock(timecodeMillis, Block.of(p.track(), p.ptsMillis(), p.key(), p.data()));
   }
 
   /** One fragment as one Cluster. */

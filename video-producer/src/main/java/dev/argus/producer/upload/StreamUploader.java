@@ -18,7 +18,13 @@ import org.slf4j.LoggerFactory;
 /**
  * Uploads fragments to one stream over a long PutMedia connection, and never loses one it can resend.
  *
- * <p>Lifecycle: {@link #start()}, then {@link #offer} fragments in timecode order, {@link #finish()}
+ * <p>Fragments are either {@link #offer}ed whole, or streamed frame by frame ({@link #open},
+ * {@link #append}, {@link #complete}) as Clusters of unknown size: each frame is written to the
+ * connection as soon as it is appended, and a streamed fragment's end reaches the server with the next
+ * Cluster or the end of the body. The fragment in progress counts against the buffer, is resent from
+ * its start after a reconnect and then continues live; rotation waits for a fragment boundary.
+ *
+ * <p>Lifecycle: {@link #start()}, then {@link #offer} (or stream) fragments in timecode order, {@link #finish()}
  * when the input ends, {@link #awaitDone} until every fragment is PERSISTED (or given up), and
  * {@link #close()}. Each connection starts with the MKV header (EBML, Segment, Info, Tracks) and then
  * sends the buffer from its first un-PERSISTED fragment, so a new connection resends what the old
@@ -75,13 +81,43 @@ public final class StreamUploader implements AutoCloseable {
     thread.start();
   }
 
-  /** Buffers a fragment for upload; reports what the buffer had to drop for it. */
+  /** Buffers a complete fragment (a Cluster of known size) for upload; reports what the buffer had to drop for it. */
   public void offer(EncodedFragment fragment) {
-    for (ContentBuffer.Dropped dropped : buffer.offer(fragment)) {
+    accepted(buffer.offer(fragment));
+    metrics.fragmentsBuffered.incrementAndGet();
+  }
+
+  /**
+   * Starts streaming fragment {@code sequence}: {@code head} is the start of its Cluster of unknown
+   * size ({@link dev.argus.producer.mkv.MkvPackaging#clusterStart}). It goes out at once, and each
+   * {@link #append}ed frame as soon as the connection takes it. The previous streamed fragment must
+   * have been {@link #complete completed}.
+   */
+  public void open(long sequence, long timecodeMillis, byte[] head) {
+    accepted(buffer.open(sequence, timecodeMillis, head));
+    metrics.fragmentsBuffered.incrementAndGet();
+  }
+
+  /** Adds one frame (a SimpleBlock) to the streamed fragment {@code sequence}, presented up to {@code endMillis}. */
+  public void append(long sequence, byte[] block, long endMillis) {
+    accepted(buffer.append(sequence, block, endMillis));
+  }
+
+  /** Ends the streamed fragment {@code sequence}: its next Cluster, or the end of the body, closes it on the wire. */
+  public void complete(long sequence) {
+    buffer.complete(sequence);
+  }
+
+  /** Waits (up to {@code timeout}) until {@code size} more bytes presented up to {@code endMillis} fit without a drop. */
+  public boolean awaitSpace(long size, long endMillis, Duration timeout) throws InterruptedException {
+    return buffer.awaitSpace(size, endMillis, timeout);
+  }
+
+  private void accepted(List<ContentBuffer.Dropped> drops) {
+    for (ContentBuffer.Dropped dropped : drops) {
       metrics.fragmentsDropped.incrementAndGet();
       listener.onFragmentDropped(dropped.fragment(), dropped.wasSent() ? "buffer full (sent, not persisted)" : "buffer full");
     }
-    metrics.fragmentsBuffered.incrementAndGet();
     updateBufferMetrics();
     long span = buffer.durationMillis();
     if (span > config.maxLatency().toMillis()) {
@@ -192,6 +228,7 @@ public final class StreamUploader implements AutoCloseable {
     if (!connection.write(header, config.policy().staleAfter())) {
       return Outcome.FAILED;
     }
+    boolean bodyEnded = false;
     while (true) {
       if (stopping) {
         return Outcome.STOPPED;
@@ -213,25 +250,39 @@ public final class StreamUploader implements AutoCloseable {
         return Outcome.FAILED;
       }
       if (buffer.drained()) {
-        connection.finish();
+        if (!bodyEnded) {
+          connection.finish();
+        }
         return Outcome.DRAINED;
       }
-      if (config.policy().shouldRotate(opened, now)) {
+      if (!bodyEnded && buffer.needsBodyEnd()) {
+        // the last streamed Cluster ends with the body: only then can the server persist it
+        connection.finish();
+        buffer.bodyEnded();
+        bodyEnded = true;
+      }
+      if (bodyEnded) {
+        buffer.awaitDrained(POLL);
+        continue;
+      }
+      boolean rotateDue = config.policy().shouldRotate(opened, now);
+      if (rotateDue && buffer.atBoundary()) {
         return rotate(session, connection);
       }
-      Optional<EncodedFragment> next = buffer.takeNext(POLL);
+      // when a rotation is due, finish the fragment on the wire first (a new connection starts a Cluster)
+      Optional<ContentBuffer.Piece> next = buffer.takePiece(POLL, rotateDue);
       if (next.isPresent()) {
         send(session, connection, next.get());
-      } else {
-        buffer.awaitDrained(POLL);
       }
     }
   }
 
-  private void send(Session session, PutMediaConnection connection, EncodedFragment fragment) throws InterruptedException {
-    if (connection.write(fragment.cluster(), config.policy().staleAfter())) {
-      metrics.fragmentsSent.incrementAndGet();
-      metrics.bytesSent.addAndGet(fragment.size());
+  private void send(Session session, PutMediaConnection connection, ContentBuffer.Piece piece) throws InterruptedException {
+    if (connection.write(piece.bytes(), config.policy().staleAfter())) {
+      if (piece.opensFragment()) {
+        metrics.fragmentsSent.incrementAndGet();
+      }
+      metrics.bytesSent.addAndGet(piece.bytes().length);
     } else if (session.failure == null) {
       session.failure = new PutMediaException("connection not writable for " + config.policy().staleAfter(), true);
     }
@@ -240,6 +291,7 @@ public final class StreamUploader implements AutoCloseable {
   /** Ends the body, waits for the acks of what was sent (up to the staleness timeout). */
   private Outcome rotate(Session session, PutMediaConnection connection) throws InterruptedException {
     connection.finish();
+    buffer.bodyEnded();
     long deadline = System.nanoTime() + config.policy().staleAfter().toNanos();
     while (!session.ended && session.failure == null && buffer.awaitingAcks() && System.nanoTime() < deadline) {
       Thread.sleep(POLL.toMillis());

@@ -105,6 +105,128 @@ class FragmenterTest {
         .isEqualTo(modelStarts);
   }
 
+  /**
+   * Streaming mode on every random stream: each packet is reported as added (at once) or dropped,
+   * fragments open with a key frame whose time is the Cluster timecode, each ends (with its frame
+   * count) before the next opens, and timecodes stay after the previous fragment's last frame.
+   */
+  @ParameterizedTest
+  @MethodSource("seeds")
+  void streamingReportsEachFrameAsItComesAndKeepsKvsRules(long seed) {
+    Random random = new Random(seed);
+    FragmentLimits limits = new FragmentLimits(Duration.ofMillis(500 + random.nextInt(3000)),
+        Duration.ofMillis(4000 + random.nextInt(6000)), 20_000 + random.nextInt(400_000));
+    List<Packet> input = Streams.random(random, EPOCH_US);
+    Fragmenter fragmenter = Fragmenter.streaming(limits, 1);
+    List<Packet> out = new ArrayList<>();
+    long offset = 0;
+    long open = -1;
+    long openTimecode = 0;
+    int openFrames = 0;
+    long lastEnd = Long.MIN_VALUE;
+    long nextSequence = 0;
+    for (int i = 0; i <= input.size(); i++) {
+      List<FragmenterEvent> events = i < input.size() ? fragmenter.accept(input.get(i)) : fragmenter.flush();
+      int reported = 0;
+      for (FragmenterEvent e : events) {
+        assertThat(e).isNotInstanceOf(FragmentReady.class);
+        if (e instanceof TimestampsShifted s) {
+          offset += s.deltaMicros();
+        } else if (e instanceof FragmenterEvent.FrameAdded a) {
+          reported++;
+          out.add(a.packet().shifted(-offset));
+          if (a.opensFragment()) {
+            assertThat(open).isEqualTo(-1);
+            assertThat(a.sequence()).isEqualTo(nextSequence++);
+            assertThat(a.packet().key()).isTrue();
+            assertThat(a.timecodeMillis()).isEqualTo(a.packet().ptsMillis());
+            if (lastEnd != Long.MIN_VALUE) {
+              assertThat(a.timecodeMillis()).isGreaterThan(lastEnd);
+            }
+            open = a.sequence();
+            openTimecode = a.timecodeMillis();
+            openFrames = 0;
+          }
+          assertThat(a.sequence()).isEqualTo(open);
+          assertThat(a.timecodeMillis()).isEqualTo(openTimecode);
+          assertThat(Math.abs(a.packet().ptsMillis() - openTimecode) * 1000).isLessThan(limits.maxDurationMicros());
+          openFrames++;
+        } else if (e instanceof FragmenterEvent.FragmentEnded end) {
+          assertThat(end.sequence()).isEqualTo(open);
+          assertThat(end.timecodeMillis()).isEqualTo(openTimecode);
+          assertThat(end.frameCount()).isEqualTo(openFrames);
+          assertThat(end.endMillis()).isGreaterThanOrEqualTo(openTimecode);
+          lastEnd = end.endMillis();
+          open = -1;
+        } else if (e instanceof FrameDropped d) {
+          reported++;
+          out.add(d.packet());
+        }
+      }
+      if (i < input.size()) {
+        assertThat(reported).as("packet %d reported once, when given", i).isEqualTo(1);
+      }
+    }
+    assertThat(open).isEqualTo(-1);
+    assertThat(out).containsExactlyInAnyOrderElementsOf(input);
+  }
+
+  /** Without B-frames or clock resets, streaming mode cuts exactly the fragments whole mode emits. */
+  @ParameterizedTest
+  @MethodSource("seeds")
+  void streamingCutsTheFragmentsWholeModeEmits(long seed) {
+    Random random = new Random(seed);
+    FragmentLimits limits = new FragmentLimits(Duration.ofMillis(300 + random.nextInt(2000)), Duration.ofSeconds(3),
+        5_000 + random.nextInt(20_000));
+    List<Packet> input = new ArrayList<>();
+    long pts = EPOCH_US;
+    for (int i = 0; i < 400; i++) {
+      pts += 1_000 + random.nextInt(100_000);
+      input.add(new Packet(1, pts, pts, random.nextInt(8) == 0, new byte[1 + random.nextInt(400)]));
+    }
+    Fragmenter whole = new Fragmenter(limits);
+    Fragmenter streaming = Fragmenter.streaming(limits, 1);
+    List<FragmenterEvent> wholeEvents = new ArrayList<>();
+    List<FragmenterEvent> streamEvents = new ArrayList<>();
+    input.forEach(p -> {
+      wholeEvents.addAll(whole.accept(p));
+      streamEvents.addAll(streaming.accept(p));
+    });
+    wholeEvents.addAll(whole.flush());
+    streamEvents.addAll(streaming.flush());
+    List<Fragment> streamed = new ArrayList<>();
+    List<Packet> frames = new ArrayList<>();
+    for (FragmenterEvent e : streamEvents) {
+      if (e instanceof FragmenterEvent.FrameAdded a) {
+        frames.add(a.packet());
+      } else if (e instanceof FragmenterEvent.FragmentEnded end) {
+        streamed.add(new Fragment(end.sequence(), end.timecodeMillis(), frames));
+        frames.clear();
+      }
+    }
+    assertThat(fragments(wholeEvents)).isNotEmpty();
+    assertThat(streamed).isEqualTo(fragments(wholeEvents));
+  }
+
+  @Test
+  void streamingShiftsAFragmentThatOpensBeforeThePreviousOneEnded() {
+    Fragmenter fragmenter = Fragmenter.streaming(FragmentLimits.withTarget(Duration.ofMillis(100)), 1);
+    List<FragmenterEvent> events = new ArrayList<>();
+    events.addAll(fragmenter.accept(packet(5_000_000, true)));
+    events.addAll(fragmenter.accept(packet(5_200_000, false)));
+    events.addAll(fragmenter.accept(packet(0, true))); // the camera restarted its clock
+    events.addAll(fragmenter.accept(packet(40_000, false)));
+    events.addAll(fragmenter.flush());
+    assertThat(events).filteredOn(e -> e instanceof FragmenterEvent.FrameAdded)
+        .extracting(e -> ((FragmenterEvent.FrameAdded) e).timecodeMillis())
+        .containsExactly(EPOCH_US / 1000 + 5_000L, EPOCH_US / 1000 + 5_000L, EPOCH_US / 1000 + 5_201L,
+            EPOCH_US / 1000 + 5_201L);
+    assertThat(events).filteredOn(e -> e instanceof FragmenterEvent.FrameAdded)
+        .extracting(e -> ((FragmenterEvent.FrameAdded) e).packet().ptsMillis()).last()
+        .isEqualTo(EPOCH_US / 1000 + 5_241L);
+    assertThat(fragmenter.offsetMicros()).isEqualTo(5_201_000L);
+  }
+
   @Test
   void aKeyFramePresentedBeforeTheOpenFragmentEndsDoesNotCut() {
     Fragmenter fragmenter = new Fragmenter(FragmentLimits.withTarget(Duration.ofMillis(100)));

@@ -61,4 +61,45 @@ class MkvPackagingTest {
     assertThat(frames.get(21)).isEqualTo(fragments.get(1).frames().get(1).data());
     assertThat(encoded.get(2).frameCount()).isEqualTo(20);
   }
+
+  @Test
+  void streamedFragmentsReadBackFrameForFrameLikeWholeOnes() {
+    Random random = new Random(4);
+    long base = 1_764_000_000_000_000L;
+    ByteArrayOutputStream whole = new ByteArrayOutputStream();
+    ByteArrayOutputStream streamed = new ByteArrayOutputStream();
+    byte[] header = MkvPackaging.header(
+        new VideoTrack(VideoTrack.H264, new byte[] {1, 0x64, 0, 0x1f, (byte) 0xff, (byte) 0xe0, 0}, 640, 480));
+    whole.writeBytes(header);
+    streamed.writeBytes(header);
+    for (int f = 0; f < 3; f++) {
+      List<Packet> frames = new ArrayList<>();
+      for (int i = 0; i < 20; i++) {
+        byte[] data = new byte[1 + random.nextInt(500)];
+        random.nextBytes(data);
+        long pts = base + (f * 20 + i) * 33_333L;
+        frames.add(new Packet(1, pts, pts, i == 0, data));
+      }
+      Fragment fragment = new Fragment(f, Math.floorDiv(frames.get(0).ptsMicros(), 1000), frames);
+      whole.writeBytes(MkvPackaging.encode(fragment).cluster());
+      streamed.writeBytes(MkvPackaging.clusterStart(fragment.timecodeMillis()));
+      frames.forEach(p -> streamed.writeBytes(MkvPackaging.block(fragment.timecodeMillis(), p)));
+    }
+    assertThat(framesOf(streamed.toByteArray())).hasSize(3 * 22).isEqualTo(framesOf(whole.toByteArray()));
+  }
+
+  /** Cluster timecodes and each frame's timecode, key flag and bytes, in order. */
+  private static List<String> framesOf(byte[] clusters) {
+    List<String> out = new ArrayList<>();
+    MkvParser.parse(ByteBuffer.wrap(clusters), event -> {
+      if (event instanceof MkvEvent.ClusterStart c) {
+        out.add("cluster " + c.timecode());
+      } else if (event instanceof MkvEvent.ClusterEnd) {
+        out.add("end");
+      } else if (event instanceof dev.argus.parser.mkv.Frame frame) {
+        out.add(frame.timecode() + " " + frame.keyFrame() + " " + java.util.Arrays.toString(frame.bytes()));
+      }
+    });
+    return out;
+  }
 }

@@ -33,7 +33,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A test-only PutMedia endpoint on 127.0.0.1 for unit-testing the client's ACK handling and
  * reconnect logic (the end-to-end tests use the real fragment store): it parses the chunked body
- * with the parser's MkvParser and answers each complete Cluster as {@link Behaviour} says.
+ * with the parser's MkvParser and answers each complete Cluster (of known size, or of unknown size
+ * ended by the next Cluster or the end of the body) as {@link Behaviour} says, and records when each
+ * frame arrived.
  */
 final class LoopbackPutMediaServer implements AutoCloseable {
 
@@ -53,10 +55,14 @@ final class LoopbackPutMediaServer implements AutoCloseable {
     }
   }
 
+  /** A frame as it arrived: its absolute timecode (ms) and {@link System#nanoTime()} when parsed. */
+  record Arrival(int connection, long timecode, long nanoTime) {}
+
   /** A cluster the server parsed completely. */
   record Received(int connection, long timecode, int frames) {}
 
   final List<Received> received = new CopyOnWriteArrayList<>();
+  final List<Arrival> arrivals = new CopyOnWriteArrayList<>();
   final AtomicInteger connections = new AtomicInteger();
   final List<String> streamNames = new CopyOnWriteArrayList<>();
   private final List<Channel> children = new CopyOnWriteArrayList<>();
@@ -149,6 +155,8 @@ final class LoopbackPutMediaServer implements AutoCloseable {
         bodyBytes += readable;
         parser.feed(content.content().nioBuffer());
         if (msg instanceof LastHttpContent) {
+          parser.finish(); // ends a last Cluster of unknown size
+          parser = null;
           ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT).addListener(f -> ctx.close());
         }
       }
@@ -158,7 +166,8 @@ final class LoopbackPutMediaServer implements AutoCloseable {
       if (event instanceof MkvEvent.ClusterStart start) {
         clusterTimecode = start.timecode();
         frames = 0;
-      } else if (event instanceof dev.argus.parser.mkv.Frame) {
+      } else if (event instanceof dev.argus.parser.mkv.Frame frame) {
+        arrivals.add(new Arrival(index, frame.timecode(), System.nanoTime()));
         frames++;
       } else if (event instanceof MkvEvent.ClusterEnd) {
         received.add(new Received(index, clusterTimecode, frames));

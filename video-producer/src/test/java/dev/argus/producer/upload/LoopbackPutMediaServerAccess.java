@@ -29,6 +29,16 @@ public final class LoopbackPutMediaServerAccess implements AutoCloseable {
     return server.received.stream().map(LoopbackPutMediaServer.Received::frames).toList();
   }
 
+  /** {@link System#nanoTime()} at which each frame was parsed, in arrival order. */
+  public List<Long> frameArrivalNanos() {
+    return server.arrivals.stream().map(LoopbackPutMediaServer.Arrival::nanoTime).toList();
+  }
+
+  /** How many frames arrived so far. */
+  public int framesArrived() {
+    return server.arrivals.size();
+  }
+
   @Override
   public void close() throws InterruptedException {
     server.close();

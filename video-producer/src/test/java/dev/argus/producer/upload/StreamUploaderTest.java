@@ -238,6 +238,151 @@ class StreamUploaderTest {
     }
   }
 
+  @Test
+  void aFragmentInProgressIsResentFromItsStartAfterACutThenContinuedLive() throws Exception {
+    List<List<byte[]>> blocks = streamedBlocks(2, 5);
+    LoopbackPutMediaServer.Behaviour cutFirst = new LoopbackPutMediaServer.Behaviour() {
+      @Override
+      public List<String> onCluster(int connection, long timecode, int frames) {
+        return LoopbackPutMediaServer.persisted(timecode);
+      }
+
+      @Override
+      public long cutAfterBytes(int connection) {
+        return connection == 0 ? 600 : -1; // inside the first fragment's first frames
+      }
+    };
+    try (LoopbackPutMediaServer server = new LoopbackPutMediaServer(group, cutFirst)) {
+      Recorder recorder = new Recorder();
+      StreamUploader uploader = streamingUploader(server, fast(), recorder);
+      uploader.open(0, BASE_MS, MkvPackaging.clusterStart(BASE_MS));
+      for (int i = 0; i < 10; i++) {
+        uploader.append(0, blocks.get(0).get(i), BASE_MS + i * 33L);
+      }
+      // the half-sent fragment reaches the second connection from its start, before it is complete
+      awaitArrivals(server, 1, 10);
+      for (int i = 10; i < 30; i++) {
+        uploader.append(0, blocks.get(0).get(i), BASE_MS + i * 33L);
+      }
+      uploader.complete(0);
+      streamFragment(uploader, 1, blocks.get(1));
+      uploader.finish();
+      assertThat(uploader.awaitDone(Duration.ofSeconds(60))).isTrue();
+      assertThat(uploader.completed()).isTrue();
+      assertThat(server.received).filteredOn(r -> r.connection() == 1)
+          .containsExactly(new LoopbackPutMediaServer.Received(1, BASE_MS, 30),
+              new LoopbackPutMediaServer.Received(1, BASE_MS + 1000, 30));
+      assertThat(uploader.metrics().snapshot().reconnects()).isEqualTo(1);
+      assertThat(uploader.metrics().snapshot().fragmentsResent()).isEqualTo(1);
+      assertThat(uploader.metrics().snapshot().fragmentsPersisted()).isEqualTo(2);
+      uploader.close();
+    }
+  }
+
+  @Test
+  void streamedFragmentsSurviveCutsAnywhere() throws Exception {
+    List<List<byte[]>> blocks = streamedBlocks(20, 6);
+    long total = blocks.stream().flatMap(List::stream).mapToLong(b -> b.length).sum();
+    LoopbackPutMediaServer.Behaviour cutting = new LoopbackPutMediaServer.Behaviour() {
+      @Override
+      public List<String> onCluster(int connection, long timecode, int frames) {
+        return LoopbackPutMediaServer.persisted(timecode);
+      }
+
+      @Override
+      public long cutAfterBytes(int connection) {
+        return connection < 4 ? total / 6 + connection * 997 : -1;
+      }
+    };
+    try (LoopbackPutMediaServer server = new LoopbackPutMediaServer(group, cutting)) {
+      Recorder recorder = new Recorder();
+      StreamUploader uploader = streamingUploader(server, fast(), recorder);
+      for (int f = 0; f < blocks.size(); f++) {
+        streamFragment(uploader, f, blocks.get(f));
+      }
+      uploader.finish();
+      assertThat(uploader.awaitDone(Duration.ofSeconds(60))).isTrue();
+      assertThat(uploader.completed()).isTrue();
+      Set<Long> whole = server.received.stream().filter(r -> r.frames() == 30)
+          .map(LoopbackPutMediaServer.Received::timecode).collect(Collectors.toCollection(TreeSet::new));
+      assertThat(whole).hasSize(20).first().isEqualTo(BASE_MS);
+      assertThat(uploader.metrics().snapshot().reconnects()).isGreaterThanOrEqualTo(4);
+      assertThat(uploader.metrics().snapshot().fragmentsPersisted()).isEqualTo(20);
+      uploader.close();
+    }
+  }
+
+  @Test
+  void streamingRotatesOnlyBetweenFragments() throws Exception {
+    List<List<byte[]>> blocks = streamedBlocks(6, 7);
+    try (LoopbackPutMediaServer server = new LoopbackPutMediaServer(group, (c, tc, n) -> LoopbackPutMediaServer.persisted(tc))) {
+      Recorder recorder = new Recorder();
+      StreamUploader uploader = streamingUploader(server, fast().withMaxAge(Duration.ofMillis(150)), recorder);
+      for (int f = 0; f < blocks.size(); f++) {
+        uploader.open(f, BASE_MS + f * 1000L, MkvPackaging.clusterStart(BASE_MS + f * 1000L));
+        for (int i = 0; i < 30; i++) {
+          uploader.append(f, blocks.get(f).get(i), BASE_MS + f * 1000L + i * 33L);
+          Thread.sleep(3);
+        }
+        uploader.complete(f);
+      }
+      uploader.finish();
+      assertThat(uploader.awaitDone(Duration.ofSeconds(60))).isTrue();
+      assertThat(uploader.completed()).isTrue();
+      assertThat(server.connections.get()).isGreaterThan(1);
+      // every Cluster arrived whole on one connection, each fragment exactly once
+      assertThat(server.received).allSatisfy(r -> assertThat(r.frames()).isEqualTo(30));
+      assertThat(server.received).extracting(LoopbackPutMediaServer.Received::timecode)
+          .containsExactly(BASE_MS, BASE_MS + 1000, BASE_MS + 2000, BASE_MS + 3000, BASE_MS + 4000, BASE_MS + 5000);
+      assertThat(recorder.errors).isEmpty();
+      uploader.close();
+    }
+  }
+
+  private static StreamUploader streamingUploader(LoopbackPutMediaServer server, ReconnectPolicy policy, Recorder recorder) {
+    UploadConfig config = UploadConfig.defaults(new PutMediaTarget(server.endpoint(), "cam-1")).withPolicy(policy);
+    StreamUploader uploader = new StreamUploader(config, MkvPackaging.header(TRACK), group, Clock.systemUTC(),
+        new Random(1), recorder, new UploadMetrics());
+    uploader.start();
+    return uploader;
+  }
+
+  private static void streamFragment(StreamUploader uploader, int f, List<byte[]> blocks) {
+    long timecode = BASE_MS + f * 1000L;
+    uploader.open(f, timecode, MkvPackaging.clusterStart(timecode));
+    for (int i = 0; i < blocks.size(); i++) {
+      uploader.append(f, blocks.get(i), timecode + i * 33L);
+    }
+    uploader.complete(f);
+  }
+
+  /** SimpleBlocks of {@code count} fragments of 30 frames, fragment f at BASE_MS + f s. */
+  private static List<List<byte[]>> streamedBlocks(int count, long seed) {
+    Random random = new Random(seed);
+    List<List<byte[]>> out = new ArrayList<>();
+    for (int f = 0; f < count; f++) {
+      long timecode = BASE_MS + f * 1000L;
+      List<byte[]> blocks = new ArrayList<>();
+      for (int i = 0; i < 30; i++) {
+        byte[] data = new byte[20 + random.nextInt(300)];
+        random.nextBytes(data);
+        long pts = (timecode + i * 33L) * 1000;
+        blocks.add(MkvPackaging.block(timecode, new Packet(1, pts, pts, i == 0, data)));
+      }
+      out.add(blocks);
+    }
+    return out;
+  }
+
+  private static void awaitArrivals(LoopbackPutMediaServer server, int connection, int frames) throws InterruptedException {
+    long deadline = System.nanoTime() + 30_000_000_000L;
+    while (server.arrivals.stream().filter(a -> a.connection() == connection).count() < frames
+        && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
+    assertThat(server.arrivals.stream().filter(a -> a.connection() == connection).count()).isEqualTo(frames);
+  }
+
   private static void awaitPersisted(StreamUploader uploader, long count) throws InterruptedException {
     long deadline = System.nanoTime() + 30_000_000_000L;
     while (uploader.metrics().snapshot().fragmentsPersisted() < count && System.nanoTime() < deadline) {
