@@ -29,10 +29,11 @@ import org.slf4j.LoggerFactory;
  * <pre>[  3.20 s] fragment N  face left 0.41 top 0.18 0.17x0.36  person-a  similarity 93.1  latency 412 ms</pre>
  *
  * Time is the frame's producer time minus the first fragment's. Latency is the time of printing
- * minus the frame's upload, taken as its fragment's ServerTimestamp (when the fragment started to
- * arrive; the producer library streams each frame as it is encoded, so later frames of a fragment
- * arrive after it). The summary also gives the latency from capture (ProducerTimestamp plus the
- * frame's offset). Both are meaningful when video is sent in real time.
+ * minus the frame's upload, taken as the later of its fragment's ServerTimestamp (when the
+ * fragment started to arrive) and its capture (ProducerTimestamp plus the frame's offset): the
+ * producer library streams each frame as it is encoded, so a frame reaches the server once both
+ * have happened. The summary also gives the latency from capture. Both are meaningful when video
+ * is sent in real time by a producer whose clock agrees with the server's.
  *
  * <p>Thread-safe: shard processors call {@link #accept} concurrently; state is guarded by this.
  */
@@ -133,11 +134,13 @@ final class FaceEventPrinter {
     long origin = originMillis.getAsLong() == Long.MIN_VALUE ? firstProducerMillis : originMillis.getAsLong();
     double seconds = video.path("ProducerTimestamp").asDouble() + offset - origin / 1000.0;
     lastRecordMillis = now;
-    long latency = now - Math.round(video.path("ServerTimestamp").asDouble() * 1000);
+    long captured = Math.round((video.path("ProducerTimestamp").asDouble() + offset) * 1000);
+    long uploaded = Math.max(Math.round(video.path("ServerTimestamp").asDouble() * 1000), captured);
+    long latency = now - uploaded;
     records++;
     if (latencies.size() < DEFAULT_MAX_SAMPLES) {
       latencies.add(latency);
-      captureLatencies.add(now - Math.round((video.path("ProducerTimestamp").asDouble() + offset) * 1000));
+      captureLatencies.add(now - captured);
     }
     for (JsonNode face : root.path("FaceSearchResponse")) {
       faces++;
