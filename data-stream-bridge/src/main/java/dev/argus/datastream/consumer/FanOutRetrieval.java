@@ -3,7 +3,6 @@ package dev.argus.datastream.consumer;
 import dev.argus.datastream.lease.Checkpoint;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -11,8 +10,6 @@ import java.util.concurrent.CompletionException;
 import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
 import software.amazon.awssdk.services.kinesis.model.ConsumerDescription;
 import software.amazon.awssdk.services.kinesis.model.ConsumerStatus;
-import software.amazon.awssdk.services.kinesis.model.ListShardsRequest;
-import software.amazon.awssdk.services.kinesis.model.ListShardsResponse;
 import software.amazon.awssdk.services.kinesis.model.ResourceInUseException;
 
 /**
@@ -45,17 +42,7 @@ final class FanOutRetrieval implements Retrieval {
 
   @Override
   public List<ShardDescription> listShards() {
-    List<ShardDescription> shards = new ArrayList<>();
-    String token = null;
-    do {
-      ListShardsRequest request = token == null
-          ? ListShardsRequest.builder().streamName(streamName).build()
-          : ListShardsRequest.builder().nextToken(token).build();
-      ListShardsResponse response = join(kinesis.listShards(request));
-      response.shards().forEach(shard -> shards.add(SdkKinesisShards.describe(shard)));
-      token = response.nextToken();
-    } while (token != null);
-    return shards;
+    return SdkKinesisShards.listAll(streamName, request -> join(kinesis.listShards(request)));
   }
 
   /**

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.ChildShard;
 import software.amazon.awssdk.services.kinesis.model.ExpiredIteratorException;
@@ -34,13 +35,18 @@ final class SdkKinesisShards implements KinesisShards {
 
   @Override
   public List<ShardDescription> listShards() {
+    return listAll(streamName, kinesis::listShards);
+  }
+
+  /** Every shard of {@code streamName}, following ListShards' NextToken through {@code call}. */
+  static List<ShardDescription> listAll(String streamName, Function<ListShardsRequest, ListShardsResponse> call) {
     List<ShardDescription> shards = new ArrayList<>();
     String token = null;
     do {
       ListShardsRequest request = token == null
           ? ListShardsRequest.builder().streamName(streamName).build()
           : ListShardsRequest.builder().nextToken(token).build();
-      ListShardsResponse response = kinesis.listShards(request);
+      ListShardsResponse response = call.apply(request);
       response.shards().forEach(shard -> shards.add(describe(shard)));
       token = response.nextToken();
     } while (token != null);

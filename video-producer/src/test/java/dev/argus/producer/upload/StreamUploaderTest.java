@@ -67,17 +67,7 @@ class StreamUploaderTest {
   void cutsMidFragmentAreHealedByResendingWhatWasNotPersisted() throws Exception {
     List<EncodedFragment> fragments = fragments(30, 2);
     long total = fragments.stream().mapToLong(EncodedFragment::size).sum();
-    LoopbackPutMediaServer.Behaviour cutting = new LoopbackPutMediaServer.Behaviour() {
-      @Override
-      public List<String> onCluster(int connection, long timecode, int frames) {
-        return LoopbackPutMediaServer.persisted(timecode);
-      }
-
-      @Override
-      public long cutAfterBytes(int connection) {
-        return connection < 4 ? total / 6 + connection * 997 : -1;
-      }
-    };
+    LoopbackPutMediaServer.Behaviour cutting = persistEverythingCuttingFourConnections(total);
     try (LoopbackPutMediaServer server = new LoopbackPutMediaServer(group, cutting)) {
       Recorder recorder = new Recorder();
       StreamUploader uploader = upload(server, fast(), recorder, fragments);
@@ -283,17 +273,7 @@ class StreamUploaderTest {
   void streamedFragmentsSurviveCutsAnywhere() throws Exception {
     List<List<byte[]>> blocks = streamedBlocks(20, 6);
     long total = blocks.stream().flatMap(List::stream).mapToLong(b -> b.length).sum();
-    LoopbackPutMediaServer.Behaviour cutting = new LoopbackPutMediaServer.Behaviour() {
-      @Override
-      public List<String> onCluster(int connection, long timecode, int frames) {
-        return LoopbackPutMediaServer.persisted(timecode);
-      }
-
-      @Override
-      public long cutAfterBytes(int connection) {
-        return connection < 4 ? total / 6 + connection * 997 : -1;
-      }
-    };
+    LoopbackPutMediaServer.Behaviour cutting = persistEverythingCuttingFourConnections(total);
     try (LoopbackPutMediaServer server = new LoopbackPutMediaServer(group, cutting)) {
       Recorder recorder = new Recorder();
       StreamUploader uploader = streamingUploader(server, fast(), recorder);
@@ -451,5 +431,20 @@ class StreamUploaderTest {
     public void onConnectionStale(Duration silence) {
       stale.add(silence);
     }
+  }
+
+  /** Persists every cluster; cuts each of the first four connections at its own point past a sixth of {@code total}. */
+  private static LoopbackPutMediaServer.Behaviour persistEverythingCuttingFourConnections(long total) {
+    return new LoopbackPutMediaServer.Behaviour() {
+      @Override
+      public List<String> onCluster(int connection, long timecode, int frames) {
+        return LoopbackPutMediaServer.persisted(timecode);
+      }
+
+      @Override
+      public long cutAfterBytes(int connection) {
+        return connection < 4 ? total / 6 + connection * 997 : -1;
+      }
+    };
   }
 }
