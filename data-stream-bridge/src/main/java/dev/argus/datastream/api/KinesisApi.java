@@ -1,11 +1,11 @@
 package dev.argus.datastream.api;
 
 import dev.argus.awshttp.api.AwsApi;
-import dev.argus.awshttp.api.AwsException;
 import dev.argus.awshttp.api.AwsRequest;
 import dev.argus.awshttp.api.AwsResponse;
 import dev.argus.awshttp.api.ErrorType;
 import dev.argus.awshttp.api.Operation;
+import dev.argus.awshttp.api.Operations;
 import dev.argus.awshttp.api.RequestHead;
 import dev.argus.awshttp.api.StreamingOperation;
 import dev.argus.awshttp.api.UnaryOperation;
@@ -15,7 +15,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
@@ -94,27 +93,15 @@ public final class KinesisApi implements AwsApi {
   }
 
   private static UnaryOperation sync(Function<AwsRequest, Object> operation) {
-    return async(request -> CompletableFuture.completedFuture(operation.apply(request)));
+    return Operations.answered(operation, KinesisApi::toAws);
   }
 
   private static UnaryOperation async(Function<AwsRequest, CompletableFuture<Object>> operation) {
-    return request -> {
-      CompletableFuture<Object> answer;
-      try {
-        answer = operation.apply(request);
-      } catch (StreamsException e) {
-        return CompletableFuture.failedFuture(ErrorTable.toAws(e));
-      } catch (AwsException e) {
-        return CompletableFuture.failedFuture(e);
-      }
-      return answer.handle((document, failure) -> {
-        if (failure == null) {
-          return (AwsResponse) AwsResponse.ok(document);
-        }
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-        throw cause instanceof StreamsException s ? ErrorTable.toAws(s) : new CompletionException(cause);
-      });
-    };
+    return Operations.completing(operation, KinesisApi::toAws);
+  }
+
+  private static Throwable toAws(Throwable failure) {
+    return failure instanceof StreamsException s ? ErrorTable.toAws(s) : failure;
   }
 
   /** For tests: whether an operation name is served. */

@@ -5,10 +5,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.argus.awshttp.api.AwsApi;
 import dev.argus.awshttp.api.AwsException;
-import dev.argus.awshttp.api.AwsRequest;
-import dev.argus.awshttp.api.AwsResponse;
 import dev.argus.awshttp.api.ErrorType;
 import dev.argus.awshttp.api.Operation;
+import dev.argus.awshttp.api.Operations;
 import dev.argus.awshttp.api.RequestHead;
 import dev.argus.awshttp.api.UnaryOperation;
 import java.util.Map;
@@ -86,13 +85,8 @@ public final class LeaseApi implements AwsApi {
   }
 
   private static UnaryOperation unary(Function<JsonNode, JsonNode> operation) {
-    return (AwsRequest request) -> {
-      try {
-        return CompletableFuture.completedFuture(AwsResponse.ok(operation.apply(request.body())));
-      } catch (RuntimeException e) {
-        return CompletableFuture.failedFuture(toAws(e));
-      }
-    };
+    return Operations.answered(request -> operation.apply(request.body()),
+        failure -> failure instanceof RuntimeException e ? toAws(e) : failure);
   }
 
   /** The one table from lease failures to AWS errors; anything else stays an internal failure. */

@@ -5,9 +5,9 @@ import java.util.HashMap;
 import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.argus.awshttp.api.AwsApi;
-import dev.argus.awshttp.api.AwsResponse;
 import dev.argus.awshttp.api.ErrorType;
 import dev.argus.awshttp.api.Operation;
+import dev.argus.awshttp.api.Operations;
 import dev.argus.awshttp.api.RequestHead;
 import dev.argus.awshttp.api.UnaryOperation;
 import dev.argus.faces.analysis.FaceAnalyzer;
@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -96,33 +95,11 @@ public final class RekognitionApi implements AwsApi {
 
   /** An operation answered on the calling worker. */
   private static UnaryOperation now(Function<JsonNode, Object> operation) {
-    return request -> {
-      try {
-        return CompletableFuture.completedFuture(AwsResponse.ok(operation.apply(request.body())));
-      } catch (RuntimeException e) {
-        return CompletableFuture.failedFuture(ErrorTable.toAws(e));
-      }
-    };
+    return Operations.answered(request -> operation.apply(request.body()), ErrorTable::toAws);
   }
 
   /** An operation whose heavy part completes on the analyzer's pool. */
   private static UnaryOperation later(Function<JsonNode, CompletableFuture<Object>> operation) {
-    return request -> {
-      CompletionStage<Object> result;
-      try {
-        result = operation.apply(request.body());
-      } catch (RuntimeException e) {
-        return CompletableFuture.failedFuture(ErrorTable.toAws(e));
-      }
-      CompletableFuture<AwsResponse> answer = new CompletableFuture<>();
-      result.whenComplete((document, failure) -> {
-        if (failure != null) {
-          answer.completeExceptionally(ErrorTable.toAws(failure));
-        } else {
-          answer.complete(AwsResponse.ok(document));
-        }
-      });
-      return answer;
-    };
+    return Operations.completing(request -> operation.apply(request.body()), ErrorTable::toAws);
   }
 }

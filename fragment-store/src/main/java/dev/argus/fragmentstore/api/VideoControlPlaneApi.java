@@ -2,8 +2,8 @@ package dev.argus.fragmentstore.api;
 
 import dev.argus.awshttp.api.AwsApi;
 import dev.argus.awshttp.api.AwsRequest;
-import dev.argus.awshttp.api.AwsResponse;
 import dev.argus.awshttp.api.Operation;
+import dev.argus.awshttp.api.Operations;
 import dev.argus.awshttp.api.RequestHead;
 import dev.argus.awshttp.api.UnaryOperation;
 import dev.argus.fragmentstore.catalog.CatalogException;
@@ -11,8 +11,6 @@ import dev.argus.fragmentstore.catalog.VideoStreamCatalog;
 import io.netty.handler.codec.http.HttpMethod;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 
 /**
@@ -53,14 +51,7 @@ public final class VideoControlPlaneApi implements AwsApi {
 
   /** Runs an operation synchronously on the worker; a catalog failure becomes its AWS error. */
   private static UnaryOperation unary(Function<AwsRequest, Object> operation) {
-    return request -> {
-      CompletionStage<AwsResponse> answer;
-      try {
-        answer = CompletableFuture.completedFuture(AwsResponse.ok(operation.apply(request)));
-      } catch (CatalogException e) {
-        answer = CompletableFuture.failedFuture(ErrorTable.toAws(e));
-      }
-      return answer;
-    };
+    return Operations.answered(operation,
+        failure -> failure instanceof CatalogException e ? ErrorTable.toAws(e) : failure);
   }
 }
