@@ -221,13 +221,7 @@ public final class FfmpegFrameDecoder implements FrameDecoder {
   public int decode(ByteBuffer data, long ptsMs, boolean keyFrame, FrameSink sink)
       throws DecodeException {
     checkOpen();
-    int size = data.remaining();
-    if (size == 0) {
-      throw new CorruptPacketException("empty packet (an empty packet would end the stream)");
-    }
-    if (size > options.maxPacketBytes()) {
-      throw new OversizedPacketException(size, options.maxPacketBytes());
-    }
+    int size = Packets.checkedSize(data, options.maxPacketBytes());
     int delivered = 0;
     if (keyFrame && damaged) {
       delivered += restart(sink);

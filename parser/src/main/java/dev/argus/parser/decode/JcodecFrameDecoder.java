@@ -130,13 +130,7 @@ public final class JcodecFrameDecoder implements FrameDecoder {
   public int decode(ByteBuffer data, long ptsMs, boolean keyFrame, FrameSink sink)
       throws DecodeException {
     checkOpen();
-    int size = data.remaining();
-    if (size == 0) {
-      throw new CorruptPacketException("empty packet");
-    }
-    if (size > maxPacketBytes) {
-      throw new OversizedPacketException(size, maxPacketBytes);
-    }
+    int size = Packets.checkedSize(data, maxPacketBytes);
     if (scratch.length < size) {
       scratch = new byte[size];
     }
