@@ -1,5 +1,7 @@
 package dev.argus.awshttp.api;
 
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -49,6 +51,26 @@ public final class Operations {
       });
       return answer;
     };
+  }
+
+  /**
+   * Dispatch by {@code X-Amz-Target} ({@code prefix} + operation name): empty when the target is
+   * not this API's, the named operation when {@code operations} has it, else an operation that
+   * answers UnknownOperationException naming {@code api}.
+   */
+  public static Optional<Operation> byTarget(RequestHead head, String prefix,
+                                             Map<String, ? extends Operation> operations, String api) {
+    String target = head.target();
+    if (!target.startsWith(prefix)) {
+      return Optional.empty();
+    }
+    String name = target.substring(prefix.length());
+    Operation operation = operations.get(name);
+    if (operation == null) {
+      operation = (UnaryOperation) request -> CompletableFuture.failedFuture(
+          ErrorType.UNKNOWN_OPERATION.exception(api + " has no operation " + name));
+    }
+    return Optional.of(operation);
   }
 
   private static Throwable unwrap(Throwable failure) {

@@ -67,4 +67,23 @@ class OperationsTest {
     }, TABLE))).isSameAs(bug);
     assertThat(failureOf(Operations.completing(request -> CompletableFuture.failedFuture(bug), TABLE))).isSameAs(bug);
   }
+
+  @Test
+  void byTargetServesItsOwnPrefixAndAnswersUnknownNames() {
+    UnaryOperation describe = Operations.answered(request -> Map.of(), TABLE);
+    Map<String, UnaryOperation> operations = Map.of("Describe", describe);
+    assertThat(Operations.byTarget(head("Other_1.Describe"), "Api_1.", operations, "Api")).isEmpty();
+    assertThat(Operations.byTarget(head("Api_1.Describe"), "Api_1.", operations, "Api")).containsSame(describe);
+    UnaryOperation unknown = (UnaryOperation) Operations.byTarget(head("Api_1.Nope"), "Api_1.", operations, "Api")
+        .orElseThrow();
+    Throwable failure = failureOf(unknown);
+    assertThat(((AwsException) failure).type()).isEqualTo(ErrorType.UNKNOWN_OPERATION);
+    assertThat(failure).hasMessage("Api has no operation Nope");
+  }
+
+  private static RequestHead head(String target) {
+    DefaultHttpHeaders headers = new DefaultHttpHeaders();
+    headers.set(RequestHead.TARGET_HEADER, target);
+    return new RequestHead(HttpMethod.POST, "/", "", headers, "req-1");
+  }
 }

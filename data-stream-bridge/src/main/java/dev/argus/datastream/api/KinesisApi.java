@@ -3,7 +3,6 @@ package dev.argus.datastream.api;
 import dev.argus.awshttp.api.AwsApi;
 import dev.argus.awshttp.api.AwsRequest;
 import dev.argus.awshttp.api.AwsResponse;
-import dev.argus.awshttp.api.ErrorType;
 import dev.argus.awshttp.api.Operation;
 import dev.argus.awshttp.api.Operations;
 import dev.argus.awshttp.api.RequestHead;
@@ -33,7 +32,8 @@ public final class KinesisApi implements AwsApi {
   public static final String TARGET_PREFIX = "Kinesis_20131202.";
 
   private final Map<String, UnaryOperation> operations;
-  private final StreamingOperation subscribeToShard;
+  /** {@link #operations} and the streaming SubscribeToShard, by name. */
+  private final Map<String, Operation> routes;
 
   /**
    * @param subscriptions runs SubscribeToShard exchanges (resolution and pushes), never on an
@@ -69,27 +69,16 @@ public final class KinesisApi implements AwsApi {
     ops.put("DeregisterStreamConsumer", sync(records::deregisterConsumer));
     this.operations = Map.copyOf(ops);
     java.util.Set<String> active = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    this.subscribeToShard = head -> new SubscribeToShardHandler(head, engine, records, subscriptions,
+    StreamingOperation subscribeToShard = head -> new SubscribeToShardHandler(head, engine, records, subscriptions,
         engine.config().clock(), active);
+    Map<String, Operation> routes = new HashMap<>(operations);
+    routes.put("SubscribeToShard", subscribeToShard);
+    this.routes = Map.copyOf(routes);
   }
 
   @Override
   public Optional<Operation> resolve(RequestHead head) {
-    String target = head.target();
-    if (!target.startsWith(TARGET_PREFIX)) {
-      return Optional.empty();
-    }
-    String name = target.substring(TARGET_PREFIX.length());
-    if (name.equals("SubscribeToShard")) {
-      return Optional.of(subscribeToShard);
-    }
-    UnaryOperation operation = operations.get(name);
-    if (operation == null) {
-      UnaryOperation unknown = request -> CompletableFuture.failedFuture(
-          ErrorType.UNKNOWN_OPERATION.exception("Kinesis has no operation " + name));
-      return Optional.of(unknown);
-    }
-    return Optional.of(operation);
+    return Operations.byTarget(head, TARGET_PREFIX, routes, "Kinesis");
   }
 
   private static UnaryOperation sync(Function<AwsRequest, Object> operation) {

@@ -13,7 +13,6 @@ import dev.argus.awshttp.api.UnaryOperation;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 /**
@@ -72,16 +71,7 @@ public final class LeaseApi implements AwsApi {
 
   @Override
   public Optional<Operation> resolve(RequestHead head) {
-    String target = head.target();
-    if (!target.startsWith(TARGET_PREFIX)) {
-      return Optional.empty();
-    }
-    UnaryOperation operation = operations.get(target.substring(TARGET_PREFIX.length()));
-    if (operation == null) {
-      return Optional.of((UnaryOperation) request -> CompletableFuture.failedFuture(
-          ErrorType.UNKNOWN_OPERATION.exception("unknown lease operation " + target)));
-    }
-    return Optional.of(operation);
+    return Operations.byTarget(head, TARGET_PREFIX, operations, "the lease table API");
   }
 
   private static UnaryOperation unary(Function<JsonNode, JsonNode> operation) {

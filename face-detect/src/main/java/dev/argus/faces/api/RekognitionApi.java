@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.argus.awshttp.api.AwsApi;
-import dev.argus.awshttp.api.ErrorType;
 import dev.argus.awshttp.api.Operation;
 import dev.argus.awshttp.api.Operations;
 import dev.argus.awshttp.api.RequestHead;
@@ -80,17 +79,7 @@ public final class RekognitionApi implements AwsApi {
 
   @Override
   public Optional<Operation> resolve(RequestHead head) {
-    String target = head.target();
-    if (!target.startsWith(TARGET_PREFIX)) {
-      return Optional.empty();
-    }
-    String name = target.substring(TARGET_PREFIX.length());
-    UnaryOperation operation = operations.get(name);
-    if (operation == null) {
-      return Optional.of((UnaryOperation) request -> CompletableFuture.failedFuture(
-          ErrorType.UNKNOWN_OPERATION.exception("Argus does not implement Rekognition's " + name)));
-    }
-    return Optional.of(operation);
+    return Operations.byTarget(head, TARGET_PREFIX, operations, "Argus's Rekognition");
   }
 
   /** An operation answered on the calling worker. */
