@@ -51,6 +51,11 @@ public final class KinesisBenchCommand implements Callable<Integer> {
   @Option(names = "--propagation-count", defaultValue = "1000", description = "Records timed put-to-get (default ${DEFAULT-VALUE}).")
   int propagationCount;
 
+  @Option(names = "--poll-pause-ms", defaultValue = "1",
+      description = "The put-to-get phase runs twice: with a consumer polling back to back, and with one that waits "
+          + "this long after a GetRecords that returned nothing (default ${DEFAULT-VALUE}).")
+  int pollPauseMillis;
+
   @Option(names = "--warmup-seconds", defaultValue = "0",
       description = "Unmeasured PutRecords (SDK, then light client) before each endpoint's phases, so the JITs of the "
           + "bench and of a JVM server are warm for every endpoint alike (default ${DEFAULT-VALUE}).")
@@ -123,9 +128,14 @@ public final class KinesisBenchCommand implements Callable<Integer> {
 
     String one = "bench-propagation-" + suffix;
     load.createStream(one, 1);
-    Latencies propagation = load.propagation(one, propagationCount, Duration.ofMillis(5));
-    figures.put("put-to-get p50 / p99, ms", String.format("%.2f / %.2f (%d seen)",
-        propagation.percentileMillis(50), propagation.percentileMillis(99), propagation.count()));
+    Latencies spinning = load.propagation(one, propagationCount, Duration.ofMillis(5), Duration.ZERO);
+    figures.put("put-to-get p50 / p99, ms, consumer polling without pause", String.format("%.2f / %.2f (%d seen)",
+        spinning.percentileMillis(50), spinning.percentileMillis(99), spinning.count()));
+    Duration pause = Duration.ofMillis(pollPauseMillis);
+    Latencies pausing = load.propagation(one, propagationCount, Duration.ofMillis(5), pause);
+    figures.put("put-to-get p50 / p99, ms, consumer pausing " + pause.toMillis() + " ms after an empty poll",
+        String.format("%.2f / %.2f (%d seen)",
+            pausing.percentileMillis(50), pausing.percentileMillis(99), pausing.count()));
     load.deleteStream(one);
     figures.put("failed records (throughput phases)", Long.toString(put100.failed() + put10k.failed()
         + rawPut100.failed() + rawPut10k.failed()));

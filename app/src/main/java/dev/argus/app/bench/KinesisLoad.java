@@ -110,10 +110,12 @@ final class KinesisLoad {
 
   /**
    * One producer puts {@code count} records, one every {@code gap}, each carrying its send time; a
-   * consumer polls the (single-shard) stream with GetRecords as fast as it can. The latency is
-   * from just before PutRecord to the moment GetRecords returns the record.
+   * consumer polls the (single-shard) stream with GetRecords, waiting {@code pauseWhenEmpty} after
+   * a call that returned nothing ({@link Duration#ZERO}: it polls as fast as it can, which keeps
+   * a core busy with the client alone). The latency is from just before PutRecord to the moment
+   * GetRecords returns the record.
    */
-  Latencies propagation(String stream, int count, Duration gap) throws Exception {
+  Latencies propagation(String stream, int count, Duration gap, Duration pauseWhenEmpty) throws Exception {
     String shard = kinesis.listShards(r -> r.streamName(stream)).shards().get(0).shardId();
     String start = kinesis.getShardIterator(r -> r.streamName(stream).shardId(shard)
         .shardIteratorType(ShardIteratorType.LATEST)).shardIterator();
@@ -133,6 +135,9 @@ final class KinesisLoad {
           seen++;
         }
         iterator = response.nextShardIterator();
+        if (response.records().isEmpty() && !pauseWhenEmpty.isZero()) {
+          Thread.sleep(pauseWhenEmpty.toMillis(), pauseWhenEmpty.toNanosPart() % 1_000_000);
+        }
         if (!producing.get() && idleDeadline == Long.MAX_VALUE) {
           idleDeadline = now + Duration.ofSeconds(5).toNanos();
         }
