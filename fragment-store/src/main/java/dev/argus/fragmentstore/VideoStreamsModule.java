@@ -53,11 +53,12 @@ public final class VideoStreamsModule implements AutoCloseable {
     private final ExecutorService mediaWriters;
     private final ExecutorService mediaReaders;
     private final AwsApi mediaApi;
-    private final LiveFeeds live = new LiveFeeds();
+    private final LiveFeeds live;
 
     private VideoStreamsModule(VideoStreamCatalog catalog, FragmentStore store, ExecutorService mediaWriters,
-                               ExecutorService mediaReaders, Clock clock) {
+                               ExecutorService mediaReaders, Clock clock, LiveFeeds live) {
         this.catalog = catalog;
+        this.live = live;
         this.api = new VideoControlPlaneApi(catalog);
         this.store = store;
         this.mediaWriters = mediaWriters;
@@ -77,17 +78,20 @@ public final class VideoStreamsModule implements AutoCloseable {
 
     /**
      * Opens the catalog in {@code dir} and the fragment store in {@code dir/streams}, reconciled
-     * with the catalog, with the store as the catalog's lifecycle listener.
+     * with the catalog, with the store and then the live feeds as the catalog's lifecycle listener
+     * (a deleted stream's fragments and its live edge are both dropped).
      */
     public static VideoStreamsModule openWithMedia(Path dir, Clock clock, String region, String account,
                                                    StoreConfig config) throws IOException {
         FragmentStore store = FragmentStore.open(Objects.requireNonNull(dir, "dir").resolve("streams"), clock, config);
         try {
             CatalogFile file = new CatalogFile(dir);
-            VideoStreamCatalog catalog = new VideoStreamCatalog(file.load(), file, store, clock, region, account);
+            LiveFeeds live = new LiveFeeds();
+            VideoStreamCatalog catalog = new VideoStreamCatalog(file.load(), file, store.andThen(live), clock, region,
+                    account);
             store.reconcile(catalog.streams());
             return new VideoStreamsModule(catalog, store, pool("video-media-writer", DEFAULT_MEDIA_WRITER_THREADS),
-                    pool("video-media-reader", DEFAULT_MEDIA_READER_THREADS), clock);
+                    pool("video-media-reader", DEFAULT_MEDIA_READER_THREADS), clock, live);
         } catch (IOException | RuntimeException e) {
             store.close();
             throw e;
@@ -111,7 +115,7 @@ public final class VideoStreamsModule implements AutoCloseable {
                                           StreamLifecycleListener listener) throws IOException {
         CatalogFile file = new CatalogFile(Objects.requireNonNull(dir, "dir"));
         return new VideoStreamsModule(new VideoStreamCatalog(file.load(), file, listener, clock, region, account), null,
-                null, null, clock);
+                null, null, clock, new LiveFeeds());
     }
 
     /** The control plane, for {@code HttpServer.start(config, apis)}. */

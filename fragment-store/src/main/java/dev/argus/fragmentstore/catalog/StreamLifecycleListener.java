@@ -31,4 +31,28 @@ public interface StreamLifecycleListener {
    * decrease, fragments older than it should be dropped.
    */
   void onRetentionChanged(StreamInfo updated);
+
+  /** This listener, then {@code next}, for each call (each is told even if the first throws). */
+  default StreamLifecycleListener andThen(StreamLifecycleListener next) {
+    StreamLifecycleListener first = this;
+    return new StreamLifecycleListener() {
+      @Override
+      public void onDeleted(StreamInfo deleted) {
+        try {
+          first.onDeleted(deleted);
+        } finally {
+          next.onDeleted(deleted);
+        }
+      }
+
+      @Override
+      public void onRetentionChanged(StreamInfo updated) {
+        try {
+          first.onRetentionChanged(updated);
+        } finally {
+          next.onRetentionChanged(updated);
+        }
+      }
+    };
+  }
 }

@@ -1,5 +1,7 @@
 package dev.argus.fragmentstore.media;
 
+import dev.argus.fragmentstore.catalog.StreamInfo;
+import dev.argus.fragmentstore.catalog.StreamLifecycleListener;
 import dev.argus.fragmentstore.store.StreamKey;
 import java.util.Optional;
 import java.util.Set;
@@ -16,9 +18,16 @@ import java.util.concurrent.atomic.AtomicReference;
  * most one fragment per stream; readers that are behind read stored fragments instead, and a
  * reader never makes the producer wait (it takes what is there and waits on its own socket).
  *
- * <p>Thread-safe. Waiters run on the thread that begins a fragment and must not block.
+ * <p>Memory: one small entry per stream fed or waited on since it was created; it is dropped when
+ * the catalog deletes the stream ({@link #onDeleted}, as one of the catalog's
+ * {@link StreamLifecycleListener}s), its waiters run then so that readers find the stream gone.
+ * A PutMedia connection still open on the deleted stream cannot bring the entry back: its store
+ * is closed, so it reserves no more numbers and begins no more live fragments.
+ *
+ * <p>Thread-safe. Waiters run on the thread that begins a fragment (or deletes the stream) and
+ * must not block.
  */
-public final class LiveFeeds {
+public final class LiveFeeds implements StreamLifecycleListener {
   private final ConcurrentHashMap<StreamKey, Feed> feeds = new ConcurrentHashMap<>();
 
   private static final class Feed {
@@ -73,5 +82,28 @@ public final class LiveFeeds {
     if (feed != null) {
       feed.waiters.remove(action);
     }
+  }
+
+  /** Drops the deleted stream's entry and runs its waiters. */
+  @Override
+  public void onDeleted(StreamInfo deleted) {
+    Feed feed = feeds.remove(StreamKey.of(deleted));
+    if (feed != null) {
+      feed.current.set(null);
+      for (Runnable waiter : feed.waiters) {
+        if (feed.waiters.remove(waiter)) {
+          waiter.run();
+        }
+      }
+    }
+  }
+
+  @Override
+  public void onRetentionChanged(StreamInfo updated) {
+  }
+
+  /** How many streams have an entry (for tests of {@link #onDeleted}). */
+  int streamCount() {
+    return feeds.size();
   }
 }

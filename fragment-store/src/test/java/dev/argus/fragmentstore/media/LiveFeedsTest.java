@@ -2,10 +2,18 @@ package dev.argus.fragmentstore.media;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.argus.fragmentstore.catalog.Catalog;
+import dev.argus.fragmentstore.catalog.CatalogStore;
+import dev.argus.fragmentstore.catalog.NewStream;
+import dev.argus.fragmentstore.catalog.StreamInfo;
+import dev.argus.fragmentstore.catalog.VideoStreamCatalog;
 import dev.argus.fragmentstore.fragment.FragmentMeta;
 import dev.argus.fragmentstore.fragment.FragmentNumber;
 import dev.argus.fragmentstore.fragment.StreamHeader;
 import dev.argus.fragmentstore.store.StreamKey;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -64,5 +72,30 @@ class LiveFeedsTest {
     feeds.begin(CAM, numbered(1));
     assertThat(woken.get()).isEqualTo(1);
     assertThat(cancelled.get()).isZero();
+  }
+
+  @Test
+  void aDeletedStreamLeavesNoEntryAndItsWaitersRun() {
+    LiveFeeds feeds = new LiveFeeds();
+    VideoStreamCatalog catalog = new VideoStreamCatalog(Catalog.EMPTY, CatalogStore.IN_MEMORY, feeds,
+        Clock.fixed(Instant.ofEpochMilli(1_600_000_000_000L), ZoneOffset.UTC), "us-east-1", "000000000000");
+    StreamInfo cam = catalog.create(NewStream.named("cam", 24));
+    StreamInfo door = catalog.create(NewStream.named("door", 24));
+    StreamKey camKey = StreamKey.of(cam);
+    StreamKey doorKey = StreamKey.of(door);
+    feeds.begin(camKey, numbered(0));
+    feeds.begin(doorKey, numbered(0));
+    AtomicInteger woken = new AtomicInteger();
+    feeds.whenBegun(camKey, woken::incrementAndGet);
+    assertThat(feeds.streamCount()).isEqualTo(2);
+
+    catalog.delete(cam.arn(), null);
+
+    assertThat(feeds.streamCount()).isEqualTo(1);
+    assertThat(feeds.current(camKey)).isEmpty();
+    assertThat(feeds.current(doorKey)).isPresent();
+    assertThat(woken.get()).isEqualTo(1);
+    StreamInfo again = catalog.create(NewStream.named("cam", 24)); // a new incarnation starts empty
+    assertThat(feeds.current(StreamKey.of(again))).isEmpty();
   }
 }
