@@ -1,5 +1,7 @@
 package dev.argus.fragmentstore.media;
 
+import dev.argus.fragmentstore.fragment.FragmentDraft;
+import dev.argus.fragmentstore.fragment.MetadataTag;
 import dev.argus.fragmentstore.fragment.StreamHeader;
 import dev.argus.fragmentstore.store.StoreConfig;
 import dev.argus.parser.ebml.Vint;
@@ -10,6 +12,7 @@ import dev.argus.parser.mkv.MkvIds;
 import dev.argus.parser.mkv.MkvParser;
 import dev.argus.parser.mkv.SimpleTag;
 import dev.argus.parser.mkv.Tag;
+import dev.argus.parser.mkv.TimecodeOverflowException;
 import dev.argus.parser.mkv.TrackInfo;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -41,6 +44,11 @@ import java.util.List;
  *       {@link #MAX_METADATA_NAME_CHARS} or starts with the reserved {@link #RESERVED_METADATA_PREFIX},
  *       or a value longer than {@link #MAX_METADATA_VALUE_CHARS}, is 4012 INVALID_FRAGMENT_METADATA</li>
  * </ul>
+ * The valid metadata tags sent before a fragment's Cluster (since the previous Cluster began) go
+ * with that fragment ({@link IngestEvent.FragmentStarted#metadata}, {@link IngestEvent.FragmentReady#metadata}),
+ * to be stored with it. The producer SDK re-sends persistent metadata before every fragment and
+ * non-persistent metadata before the next one only, so each fragment gets exactly what was sent
+ * for it; nothing carries over. Nested SimpleTags are not metadata and are not kept.
  * The connection-level 4003 MAX_CONNECTION_DURATION_REACHED is the {@link PutMediaHandler}'s.
  * Each valid block also yields a {@link IngestEvent.FrameArrived} as soon as it is parsed, for
  * live readers. A Cluster of unknown size (as live producers send) ends when the next Cluster, Segment or EBML
@@ -55,9 +63,9 @@ final class FragmentAssembler {
   /** Most tracks a KVS stream may have. */
   static final int DEFAULT_MAX_TRACKS = 3;
   /** Most fragment metadata tags KVS takes per fragment (the producer SDK's limit). */
-  static final int DEFAULT_MAX_FRAGMENT_METADATA = 10;
-  static final int MAX_METADATA_NAME_CHARS = 128;
-  static final int MAX_METADATA_VALUE_CHARS = 256;
+  static final int DEFAULT_MAX_FRAGMENT_METADATA = FragmentDraft.MAX_METADATA_TAGS;
+  static final int MAX_METADATA_NAME_CHARS = MetadataTag.MAX_NAME_CHARS;
+  static final int MAX_METADATA_VALUE_CHARS = MetadataTag.MAX_VALUE_CHARS;
   /** Metadata names KVS keeps for itself (its own AWS_KINESISVIDEO_* tags). */
   static final String RESERVED_METADATA_PREFIX = "AWS";
   /**
@@ -90,7 +98,9 @@ final class FragmentAssembler {
   /** Per header track (same order): whether the open fragment has a frame of it. */
   private boolean[] trackHasFrame = new boolean[0];
   /** Metadata tags sent since the last fragment started: they belong to the next one. */
-  private int pendingMetadata;
+  private final List<MetadataTag> pendingMetadata = new ArrayList<>();
+  /** The open fragment's metadata tags. */
+  private List<MetadataTag> metadata = List.of();
   private long firstFrameMillis;
   private long lastFrameMillis;
   /** Offset up to which the open cluster's data went out in {@link IngestEvent.FrameArrived}s. */
@@ -136,10 +146,10 @@ final class FragmentAssembler {
     append(chunk.duplicate());
     try {
       parser.feed(chunk.duplicate());
+    } catch (TimecodeOverflowException e) {
+      fail(AckErrorCode.INVALID_PRODUCER_TIMESTAMP, "a timecode beyond what nanoseconds can hold: " + e.getMessage());
     } catch (MkvException e) {
       fail(AckErrorCode.INVALID_MKV_DATA, "invalid MKV at byte " + e.offset() + ": " + e.getMessage());
-    } catch (ArithmeticException e) {
-      fail(AckErrorCode.INVALID_PRODUCER_TIMESTAMP, "a timecode beyond what nanoseconds can hold: " + e.getMessage());
     }
     if (!failed && inCluster && parser.position() - lowWater > maxFragmentBytes) {
       fail(AckErrorCode.MAX_FRAGMENT_SIZE_REACHED, "fragment exceeds " + maxFragmentBytes + " bytes");
@@ -157,10 +167,10 @@ final class FragmentAssembler {
         if (end.truncated() && !failed) {
           fail(AckErrorCode.INVALID_MKV_DATA, "the body ended inside an element");
         }
+      } catch (TimecodeOverflowException e) {
+        fail(AckErrorCode.INVALID_PRODUCER_TIMESTAMP, "a timecode beyond what nanoseconds can hold: " + e.getMessage());
       } catch (MkvException e) {
         fail(AckErrorCode.INVALID_MKV_DATA, "invalid MKV at the end: " + e.getMessage());
-      } catch (ArithmeticException e) {
-        fail(AckErrorCode.INVALID_PRODUCER_TIMESTAMP, "a timecode beyond what nanoseconds can hold: " + e.getMessage());
       }
     }
     return List.copyOf(out);
@@ -222,9 +232,10 @@ final class FragmentAssembler {
     frames = 0;
     publishedTo = e.dataOffset();
     trackHasFrame = new boolean[header.trackNumbers().size()];
-    pendingMetadata = 0;
+    metadata = List.copyOf(pendingMetadata);
+    pendingMetadata.clear();
     clusterTimecodeMillis = header.toMillis(e.timecode());
-    out.add(new IngestEvent.FragmentStarted(clusterTimecodeMillis));
+    out.add(new IngestEvent.FragmentStarted(clusterTimecodeMillis, metadata));
     if (e.size() > maxFragmentBytes) {
       fail(AckErrorCode.MAX_FRAGMENT_SIZE_REACHED, "fragment of " + e.size() + " bytes");
     } else {
@@ -249,11 +260,12 @@ final class FragmentAssembler {
           fail(AckErrorCode.INVALID_FRAGMENT_METADATA, problem);
           return;
         }
-        if (++pendingMetadata > DEFAULT_MAX_FRAGMENT_METADATA) {
+        if (pendingMetadata.size() == DEFAULT_MAX_FRAGMENT_METADATA) {
           fail(AckErrorCode.FRAGMENT_METADATA_LIMIT_REACHED, "more than " + DEFAULT_MAX_FRAGMENT_METADATA
               + " metadata tags for one fragment");
           return;
         }
+        pendingMetadata.add(new MetadataTag(simple.name(), simple.value()));
       }
     }
   }
@@ -332,7 +344,7 @@ final class FragmentAssembler {
       previousLastFrameMillis = lastFrameMillis;
     }
     lowWater = e.endOffset();
-    out.add(new IngestEvent.FragmentReady(clusterTimecodeMillis, producer, duration, frames, cluster));
+    out.add(new IngestEvent.FragmentReady(clusterTimecodeMillis, producer, duration, frames, cluster, metadata));
   }
 
   /** The cluster's bytes with an 8-byte known size in its header, whatever size it was sent with. */

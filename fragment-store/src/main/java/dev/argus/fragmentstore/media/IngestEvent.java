@@ -1,6 +1,8 @@
 package dev.argus.fragmentstore.media;
 
+import dev.argus.fragmentstore.fragment.MetadataTag;
 import dev.argus.fragmentstore.fragment.StreamHeader;
+import java.util.List;
 import java.util.Objects;
 
 /** What a {@link FragmentAssembler} makes of the PutMedia body, in body order. */
@@ -17,8 +19,13 @@ sealed interface IngestEvent {
    * A fragment's first bytes arrived (BUFFERING).
    *
    * @param timecodeMillis the cluster's timecode as sent, milliseconds (what the acks carry)
+   * @param metadata the fragment's metadata tags: those sent (in Tags elements) since the previous
+   *     fragment's Cluster began, in order
    */
-  record FragmentStarted(long timecodeMillis) implements IngestEvent {
+  record FragmentStarted(long timecodeMillis, List<MetadataTag> metadata) implements IngestEvent {
+    public FragmentStarted {
+      metadata = List.copyOf(metadata);
+    }
   }
 
   /**
@@ -44,11 +51,13 @@ sealed interface IngestEvent {
    * @param durationMillis from the cluster timecode to its last frame
    * @param frameCount frames in the cluster
    * @param cluster the whole Cluster element, of known size
+   * @param metadata as in {@link FragmentStarted}
    */
-  record FragmentReady(long timecodeMillis, long producerMillis, int durationMillis, int frameCount, byte[] cluster)
-      implements IngestEvent {
+  record FragmentReady(long timecodeMillis, long producerMillis, int durationMillis, int frameCount, byte[] cluster,
+      List<MetadataTag> metadata) implements IngestEvent {
     public FragmentReady {
       Objects.requireNonNull(cluster, "cluster");
+      metadata = List.copyOf(metadata);
     }
   }
 

@@ -2,6 +2,7 @@ package dev.argus.fragmentstore.media;
 
 import dev.argus.fragmentstore.fragment.FragmentMeta;
 import dev.argus.fragmentstore.fragment.FragmentNumber;
+import dev.argus.fragmentstore.fragment.MetadataTag;
 import dev.argus.fragmentstore.fragment.StreamHeader;
 import dev.argus.parser.ebml.Vint;
 import java.util.ArrayList;
@@ -54,6 +55,7 @@ public final class LiveFragment {
 
   private final StreamHeader header;
   private final long producerMillis;
+  private final List<MetadataTag> metadata;
   /** Set once, by the store lane, before the feed shows the fragment. */
   private volatile FragmentNumber number;
   /** Guarded by this. */
@@ -70,10 +72,17 @@ public final class LiveFragment {
   /**
    * @param header the stream header the fragment's tracks refer to
    * @param producerMillis the fragment's absolute producer timestamp
+   * @param metadata the fragment's metadata tags (known when it starts: they precede its Cluster)
    */
-  LiveFragment(StreamHeader header, long producerMillis) {
+  LiveFragment(StreamHeader header, long producerMillis, List<MetadataTag> metadata) {
     this.header = Objects.requireNonNull(header, "header");
     this.producerMillis = producerMillis;
+    this.metadata = List.copyOf(metadata);
+  }
+
+  /** A fragment without metadata tags. */
+  LiveFragment(StreamHeader header, long producerMillis) {
+    this(header, producerMillis, List.of());
   }
 
   public StreamHeader header() {
@@ -82,6 +91,11 @@ public final class LiveFragment {
 
   public long producerMillis() {
     return producerMillis;
+  }
+
+  /** The producer's fragment metadata tags, as they will be stored. */
+  public List<MetadataTag> metadata() {
+    return metadata;
   }
 
   /** The number the fragment is stored under once complete; null until the lane reserved it. */

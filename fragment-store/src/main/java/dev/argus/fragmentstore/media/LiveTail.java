@@ -109,7 +109,8 @@ public final class LiveTail implements AutoCloseable {
     }
     live = edge.get();
     written = 0;
-    return Optional.of(part(MkvChunks.liveHead(live.header(), live.number(), live.producerMillis()), true, false));
+    return Optional.of(part(MkvChunks.liveHead(live.header(), live.number(), live.producerMillis(),
+        live.metadata()), true, false));
   }
 
   /** The stream's live fragment, if it is the one the cursor reads next. */

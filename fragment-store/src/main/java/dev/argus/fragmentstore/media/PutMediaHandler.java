@@ -236,7 +236,8 @@ final class PutMediaHandler extends ChannelInboundHandlerAdapter {
    * carries it, as Kinesis Video's does (without it only if the reservation failed).
    */
   private void showLive(IngestEvent.FragmentStarted started) {
-    LiveFragment fragment = new LiveFragment(latestHeader, request.producerBaseMillis() + started.timecodeMillis());
+    LiveFragment fragment = new LiveFragment(latestHeader, request.producerBaseMillis() + started.timecodeMillis(),
+        started.metadata());
     live = fragment;
     long timecode = started.timecodeMillis();
     lane.execute(() -> {
@@ -282,7 +283,7 @@ final class PutMediaHandler extends ChannelInboundHandlerAdapter {
           throw new IllegalStateException("no stored header");
         }
         StreamStorage.Appended appended = storage.append(new FragmentDraft(ready.producerMillis(),
-            ready.durationMillis(), ready.frameCount(), headerVersion, ready.cluster()),
+            ready.durationMillis(), ready.frameCount(), headerVersion, ready.cluster(), ready.metadata()),
             shown == null ? null : shown.number());
         if (shown != null) {
           shown.complete(appended.meta(), ready.cluster(), media.clock().millis());

@@ -74,7 +74,7 @@ public final class FragmentStore implements StreamLifecycleListener, AutoCloseab
       logConfigs[i] = LogConfig.defaults(FsyncPolicy.interval(flushers[i]), clock)
           .withMaxSegmentBytes(config.maxSegmentBytes())
           .withMaxSegmentAge(config.segmentAge())
-          .withMaxEntryBytes(StoreConfig.MAX_FRAGMENT_BYTES + EntryCodec.FRAGMENT_PREFIX_BYTES);
+          .withMaxEntryBytes(StoreConfig.MAX_FRAGMENT_BYTES + EntryCodec.MAX_FRAGMENT_OVERHEAD_BYTES);
     }
     this.maintenance = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread thread = new Thread(r, "fragment-store-maintenance");

@@ -280,7 +280,7 @@ public final class StreamStorage implements AutoCloseable {
         throw new IllegalStateException("fragment number " + number + " is stale: next offset " + offset);
       }
       meta = draft.metaAt(new FragmentNumber(server, key.creationMillis(), offset));
-      long written = fragments.append(server, EntryCodec.encodeFragment(meta, draft.cluster()));
+      long written = fragments.append(server, EntryCodec.encodeFragment(meta, draft.metadata(), draft.cluster()));
       if (written != offset) {
         throw new IllegalStateException("log gave offset " + written + ", expected " + offset);
       }
@@ -338,7 +338,8 @@ public final class StreamStorage implements AutoCloseable {
     if (header == null) {
       throw new IOException("fragment " + number + " refers to missing header version " + meta.headerVersion());
     }
-    return Optional.of(new StoredFragment(meta, header, EntryCodec.decodeCluster(e.payload())));
+    return Optional.of(new StoredFragment(meta, header, EntryCodec.decodeCluster(e.payload()),
+        EntryCodec.decodeMetadata(e.payload())));
   }
 
   /** The oldest offset still stored. */

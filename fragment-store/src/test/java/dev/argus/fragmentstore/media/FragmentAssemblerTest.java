@@ -2,6 +2,7 @@ package dev.argus.fragmentstore.media;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.argus.fragmentstore.fragment.MetadataTag;
 import dev.argus.parser.mkv.Frame;
 import dev.argus.parser.mkv.MkvParser;
 import dev.argus.parser.mkv.SimpleTag;
@@ -193,6 +194,33 @@ class FragmentAssemblerTest {
         TestMkv.metadata("camera", 5), TestMkv.metadata("site", 6), TestMkv.cluster(100, 1, 3, 10, 10));
     List<IngestEvent> events = run(new FragmentAssembler(0), eleven, 17);
     assertThat(failure(events).code()).isEqualTo(AckErrorCode.FRAGMENT_METADATA_LIMIT_REACHED);
+    assertThat(fragments(events)).hasSize(1);
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 2, 3, 7, 1 << 16})
+  void metadataTagsGoWithTheFragmentTheyPrecedeAndNoFurther(int chunk) {
+    byte[] body = TestMkv.concat(TestMkv.header(1), TestMkv.tags("site", "lab", "motion", "true"),
+        TestMkv.cluster(0, 1, 3, 10, 10), TestMkv.tags("site", "lab"), TestMkv.cluster(100, 1, 3, 10, 10),
+        TestMkv.cluster(200, 1, 3, 10, 10), TestMkv.tags("late", "x"));
+    List<IngestEvent> events = run(new FragmentAssembler(0), body, chunk);
+    assertThat(events).noneMatch(IngestEvent.Failed.class::isInstance);
+    List<List<MetadataTag>> expected = List.of(
+        List.of(new MetadataTag("site", "lab"), new MetadataTag("motion", "true")),
+        List.of(new MetadataTag("site", "lab")), List.of());
+    assertThat(fragments(events)).extracting(IngestEvent.FragmentReady::metadata).containsExactlyElementsOf(expected);
+    assertThat(events).filteredOn(IngestEvent.FragmentStarted.class::isInstance)
+        .extracting(e -> ((IngestEvent.FragmentStarted) e).metadata()).containsExactlyElementsOf(expected);
+  }
+
+  @Test
+  void timecodesPastWhatNanosecondsHoldAre4007() {
+    long last = Long.MAX_VALUE / 1_000_000L;
+    byte[] cluster = MkvWriter.cluster(last + 1, List.of(Block.of(1, last + 1, true, new byte[10])));
+    List<IngestEvent> events = run(new FragmentAssembler(0), TestMkv.concat(TestMkv.header(1),
+        TestMkv.cluster(0, 1, 1, 10, 10), cluster), 13);
+    assertThat(failure(events).code()).isEqualTo(AckErrorCode.INVALID_PRODUCER_TIMESTAMP);
+    assertThat(failure(events).reason()).contains("overflows");
     assertThat(fragments(events)).hasSize(1);
   }
 

@@ -150,6 +150,27 @@ class LiveTailTest {
   }
 
   @Test
+  void aFragmentInProgressCarriesItsMetadataTagsInItsFirstPart() throws Exception {
+    LiveTail source = reader();
+    byte[] cluster = TestMkv.cluster(10_000, 1, 6, 33, FRAME_BYTES);
+    send(TestMkv.concat(TestMkv.tags("motion", "yes", "site", "lab"),
+        java.util.Arrays.copyOfRange(cluster, 0, cluster.length / 2)));
+    assertThat(stored()).isEmpty();
+    Reader reader = new Reader();
+    reader.feed(drain(source));
+    assertThat(reader.frames).isNotEmpty();
+    assertThat(reader.frames.get(0).otherTags()).containsExactly(Map.entry("motion", "yes"), Map.entry("site", "lab"));
+    // the next fragment has only what was sent for it: the persistent tag, re-sent
+    send(TestMkv.concat(java.util.Arrays.copyOfRange(cluster, cluster.length / 2, cluster.length),
+        TestMkv.tags("site", "lab"), TestMkv.cluster(20_000, 1, 2, 33, FRAME_BYTES)));
+    reader.feed(drain(source));
+    assertThat(reader.frames).hasSize(8);
+    assertThat(reader.frames.get(7).otherTags()).containsExactly(Map.entry("site", "lab"));
+    assertThat(reader.ended.get(0).otherTags()).containsOnlyKeys("motion", "site");
+    source.close();
+  }
+
+  @Test
   void aFailedFragmentEndsTheResponseWithoutAContinuationToken() throws Exception {
     LiveTail source = reader();
     send(TestMkv.cluster(10_000, 1, 3, 33, FRAME_BYTES));

@@ -9,6 +9,8 @@ import dev.argus.fragmentstore.fragment.TimestampKind;
 import dev.argus.parser.kvs.FragmentListener;
 import dev.argus.parser.kvs.FragmentMetadata;
 import dev.argus.parser.kvs.FragmentVisitor;
+import dev.argus.parser.kvs.KvsTags;
+import dev.argus.parser.mkv.MkvEvent;
 import dev.argus.parser.mkv.Frame;
 import dev.argus.parser.mkv.MkvParser;
 import io.netty.channel.embedded.EmbeddedChannel;
@@ -47,7 +49,11 @@ class MediaStreamHandlerTest {
   }
 
   private void put(byte[] body) {
-    RequestHead head = MediaFixture.head("/putMedia", Map.of("x-amzn-stream-name", "cam",
+    put("cam", body);
+  }
+
+  private void put(String stream, byte[] body) {
+    RequestHead head = MediaFixture.head("/putMedia", Map.of("x-amzn-stream-name", stream,
         "x-amzn-fragment-timecode-type", "ABSOLUTE"));
     EmbeddedChannel channel = new EmbeddedChannel(new PutMediaHandler(head, fixture.media));
     channel.writeInbound(MediaFixture.request(head));
@@ -185,5 +191,74 @@ class MediaStreamHandlerTest {
     HttpResponse missing = MediaFixture.drain(read("/getMediaForFragmentList",
         "{\"StreamName\":\"cam\",\"Fragments\":[\"1" + "0".repeat(46) + "\"]}")).head();
     assertThat(missing.headers().get("x-amzn-ErrorType")).isEqualTo("ResourceNotFoundException");
+  }
+
+  @Test
+  void metadataTagsComeBackInTheTagsBeforeTheirFragmentsCluster() throws Exception {
+    StreamInfo info = fixture.createStream("tagged", 24);
+    // "motion" is non-persistent (sent once, before the first fragment); "site" is persistent (the
+    // producer SDK re-sends it before every fragment)
+    put("tagged", TestMkv.concat(TestMkv.header(1), TestMkv.tags("site", "lab", "motion", "true"),
+        TestMkv.cluster(1000, 1, 3, 10, 10), TestMkv.tags("site", "lab"), TestMkv.cluster(2000, 1, 3, 10, 10),
+        TestMkv.cluster(3000, 1, 3, 10, 10)));
+    List<String> numbers = fixture.store.open(info)
+        .query(i -> i.range(TimestampKind.SERVER_TIMESTAMP, 0, Long.MAX_VALUE, null, 100)).stream()
+        .map(m -> m.number().toString()).toList();
+    assertThat(numbers).hasSize(3);
+    List<Map<String, String>> expected = List.of(Map.of("site", "lab", "motion", "true"), Map.of("site", "lab"),
+        Map.of());
+
+    byte[] getMedia = MediaFixture.drain(read("/getMedia",
+        "{\"StreamName\":\"tagged\",\"StartSelector\":{\"StartSelectorType\":\"EARLIEST\"}}")).body();
+    List<Read> reads = parse(getMedia);
+    assertThat(reads).extracting(r -> r.metadata().fragmentNumber().orElseThrow()).containsExactlyElementsOf(numbers);
+    assertThat(reads).extracting(r -> r.metadata().otherTags()).containsExactlyElementsOf(expected);
+    assertTagsPrecedeTheirCluster(getMedia, numbers, expected);
+
+    byte[] list = MediaFixture.drain(read("/getMediaForFragmentList", "{\"StreamName\":\"tagged\",\"Fragments\":[\""
+        + numbers.get(2) + "\",\"" + numbers.get(0) + "\"]}")).body();
+    assertThat(parse(list)).extracting(r -> r.metadata().otherTags())
+        .containsExactly(expected.get(2), expected.get(0));
+    assertTagsPrecedeTheirCluster(list, List.of(numbers.get(2), numbers.get(0)), List.of(expected.get(2),
+        expected.get(0)));
+  }
+
+  /**
+   * Each chunk's producer tags are in their own Tags elements after Tracks and before the Tags
+   * element with AWS_KINESISVIDEO_FRAGMENT_NUMBER that precedes the Cluster (the layout of a real
+   * KVS capture's first chunk, see {@link MkvChunks}); no Tags after a Cluster has any.
+   */
+  private static void assertTagsPrecedeTheirCluster(byte[] body, List<String> numbers,
+      List<Map<String, String>> expected) {
+    List<MkvEvent> events = new ArrayList<>();
+    MkvParser parser = new MkvParser(events::add);
+    parser.feed(ByteBuffer.wrap(body));
+    parser.finish();
+    List<Map<String, String>> perChunk = new ArrayList<>();
+    Map<String, String> user = new java.util.LinkedHashMap<>();
+    Map<String, String> lastTags = Map.of();
+    boolean afterCluster = false;
+    for (MkvEvent event : events) {
+      if (event instanceof MkvEvent.Tracks) {
+        afterCluster = false;
+        user = new java.util.LinkedHashMap<>();
+      } else if (event instanceof MkvEvent.Tags tags) {
+        Map<String, String> names = new java.util.LinkedHashMap<>();
+        tags.tags().forEach(t -> t.simpleTags().forEach(st -> names.put(st.name(), st.value())));
+        if (afterCluster) {
+          assertThat(names.keySet()).allMatch(n -> n.startsWith("AWS_KINESISVIDEO_"));
+        } else if (!names.containsKey(KvsTags.FRAGMENT_NUMBER)) {
+          assertThat(names).hasSize(1);
+          user.putAll(names);
+        }
+        lastTags = names;
+      } else if (event instanceof MkvEvent.ClusterStart) {
+        assertThat(lastTags.get(KvsTags.FRAGMENT_NUMBER)).isEqualTo(numbers.get(perChunk.size()));
+        assertThat(lastTags.keySet()).allMatch(n -> n.startsWith("AWS_KINESISVIDEO_"));
+        perChunk.add(user);
+        afterCluster = true;
+      }
+    }
+    assertThat(perChunk).containsExactlyElementsOf(expected);
   }
 }

@@ -74,7 +74,10 @@ final class BlockReader {
     int flags = buf.get(p + 2) & 0xFF;
     p += 3;
     long timecode = ctx.clusterTimecode + relative;
-    long nanos = timecode * ctx.timecodeScale;
+    if (timecode < 0 && relative > 0) { // the cluster's timecode is never negative: this wrapped
+      throw new TimecodeOverflowException(ctx.clusterTimecode, ctx.timecodeScale, ctx.start);
+    }
+    long nanos = TimecodeOverflowException.nanos(timecode, ctx.timecodeScale, ctx.start);
     boolean keyFrame = key < 0 ? (flags & FLAG_KEY) != 0 : key == 1;
     boolean invisible = (flags & FLAG_INVISIBLE) != 0;
     boolean discardable = key < 0 && (flags & FLAG_DISCARDABLE) != 0;

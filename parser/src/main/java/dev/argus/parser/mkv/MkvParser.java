@@ -29,6 +29,8 @@ import java.util.Objects;
  *
  * <p><b>Errors.</b> Malformed input throws a {@link MkvException} subclass from {@code feed} or
  * {@code finish}; the parser is then failed and rethrows the same exception on every later call.
+ * A Cluster or block timecode whose nanoseconds overflow a long is a
+ * {@link TimecodeOverflowException}, thrown before its event.
  * Input that simply ends early is not an error: {@link #finish()} reports it as
  * {@link MkvEvent.EndOfStream#truncated()}, after every complete frame before it was reported.
  *
@@ -376,6 +378,10 @@ public final class MkvParser {
     for (int i = 0; i < length; i++) {
       value = (value << 8) | (buf.get(index + i) & 0xFF);
     }
+    if (value < 0) { // an 8-byte Timecode above Long.MAX_VALUE ticks
+      throw new TimecodeOverflowException(value, timecodeScale, elementStart);
+    }
+    TimecodeOverflowException.nanos(value, timecodeScale, elementStart);
     containers.clusterTimecode(value, elementStart);
   }
 

@@ -260,6 +260,30 @@ class MkvParserTest {
     assertThat(frame.timestampNanos()).isEqualTo(5_003_000);
   }
 
+  @Test
+  void timecodesWhoseNanosecondsOverflowAreTypedErrorsBeforeTheirEvent() {
+    long last = Long.MAX_VALUE / 1_000_000L; // the last millisecond tick whose nanoseconds fit
+    // The cluster's own timecode overflows: no ClusterStart is reported.
+    byte[] cluster = withHeader(MkvWriter.cluster(last + 1, List.of(Block.of(1, last + 1, true, new byte[] {1}))));
+    Recorder early = new Recorder();
+    MkvParser parser = new MkvParser(early);
+    assertThatThrownBy(() -> parser.feed(ByteBuffer.wrap(cluster)))
+        .isInstanceOfSatisfying(TimecodeOverflowException.class, e -> {
+          assertThat(e.timecode()).isEqualTo(last + 1);
+          assertThat(e.timecodeScale()).isEqualTo(1_000_000L);
+        });
+    assertThat(early.events).noneMatch(MkvEvent.ClusterStart.class::isInstance);
+    // The cluster fits but a block's relative timecode takes it past the end: no Frame.
+    byte[] block = withHeader(MkvWriter.cluster(last, List.of(Block.of(1, last + 1, true, new byte[] {1}))));
+    Recorder late = new Recorder();
+    assertThatThrownBy(() -> new MkvParser(late).feed(ByteBuffer.wrap(block)))
+        .isInstanceOf(TimecodeOverflowException.class);
+    assertThat(late.events).anyMatch(MkvEvent.ClusterStart.class::isInstance).noneMatch(Frame.class::isInstance);
+    // An 8-byte Timecode above Long.MAX_VALUE ticks.
+    assertThatThrownBy(() -> Recorder.whole(withHeader(hex("1f43b675 90 e7 88 ffffffffffffffff a3 84 81 0000 80")),
+        true)).isInstanceOf(TimecodeOverflowException.class);
+  }
+
   /** The frames of one Cluster (Timecode 0) holding one element {@code id} with body {@code bodyHex}. */
   private static List<Frame> frames(int id, String bodyHex) {
     byte[] body = hex(bodyHex);
