@@ -213,6 +213,54 @@ class FragmentAssemblerTest {
         .extracting(e -> ((IngestEvent.FragmentStarted) e).metadata()).containsExactlyElementsOf(expected);
   }
 
+  /**
+   * Open GOP: a B-frame stored after its cluster's key frame but shown before it has a negative
+   * relative timecode. It is a valid frame: stored byte for byte, the fragment's timecode and
+   * duration (to its latest frame) unchanged, no 4004, 4006 or 4007.
+   */
+  @ParameterizedTest
+  @ValueSource(ints = {1, 2, 3, 4096})
+  void aNegativeRelativeBlockTimecodeIsStoredAsSent(int chunk) {
+    byte[] original = TestMkv.clustersMkv();
+    byte[] openGop = TestMkv.withRelativeTimecode(original, 1, 1, (short) -20);
+    List<IngestEvent.FragmentReady> before = fragments(run(new FragmentAssembler(1_000_000), original, 4096));
+    List<IngestEvent> events = run(new FragmentAssembler(1_000_000), openGop, chunk);
+    assertThat(events).noneMatch(IngestEvent.Failed.class::isInstance);
+    List<IngestEvent.FragmentReady> after = fragments(events);
+    assertThat(after).extracting(IngestEvent.FragmentReady::frameCount)
+        .containsExactlyElementsOf(TestMkv.CLUSTERS_MKV_FRAMES);
+    assertThat(after).extracting(IngestEvent.FragmentReady::producerMillis)
+        .containsExactlyElementsOf(before.stream().map(IngestEvent.FragmentReady::producerMillis).toList());
+    assertThat(after).extracting(IngestEvent.FragmentReady::durationMillis)
+        .containsExactlyElementsOf(before.stream().map(IngestEvent.FragmentReady::durationMillis).toList());
+    byte[] cluster = after.get(1).cluster();
+    assertThat(cluster).isNotEqualTo(before.get(1).cluster());
+    assertThat(indexOf(openGop, Arrays.copyOfRange(cluster, LiveFragment.CLUSTER_HEADER_BYTES, cluster.length)))
+        .isPositive();
+    List<Frame> frames = new ArrayList<>();
+    MkvParser parser = new MkvParser(e -> {
+      if (e instanceof Frame f) {
+        frames.add(f.copy());
+      }
+    });
+    parser.feed(ByteBuffer.wrap(TestMkv.concat(TestMkv.header(1), cluster)));
+    assertThat(frames.get(1).timecode()).isEqualTo(1999 - 20);
+    assertThat(frames.get(0).timecode()).isEqualTo(1999);
+  }
+
+  static int indexOf(byte[] haystack, byte[] needle) {
+    outer:
+    for (int i = 0; i + needle.length <= haystack.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (haystack[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
+  }
+
   @Test
   void timecodesPastWhatNanosecondsHoldAre4007() {
     long last = Long.MAX_VALUE / 1_000_000L;

@@ -194,6 +194,35 @@ class MediaStreamHandlerTest {
   }
 
   @Test
+  void anOpenGopClusterWithANegativeBlockTimecodeComesBackByteForByte() {
+    fixture.createStream("gop", 24);
+    byte[] openGop = TestMkv.withRelativeTimecode(TestMkv.clustersMkv(), 1, 1, (short) -20);
+    put("gop", openGop);
+    byte[] all = MediaFixture.drain(read("/getMedia",
+        "{\"StreamName\":\"gop\",\"StartSelector\":{\"StartSelectorType\":\"EARLIEST\"}}")).body();
+    List<Read> reads = parse(all);
+    assertThat(reads).extracting(Read::frames).containsExactlyElementsOf(TestMkv.CLUSTERS_MKV_FRAMES);
+    assertThat(reads.get(1).metadata().producerTimestamp().orElseThrow().toEpochMilli()).isEqualTo(1999);
+    String second = reads.get(1).metadata().fragmentNumber().orElseThrow();
+    byte[] chunk = MediaFixture.drain(read("/getMediaForFragmentList",
+        "{\"StreamName\":\"gop\",\"Fragments\":[\"" + second + "\"]}")).body();
+    List<Long> timecodes = new ArrayList<>();
+    MkvParser parser = new MkvParser(e -> {
+      if (e instanceof Frame f) {
+        timecodes.add(f.timecode());
+      } else if (e instanceof MkvEvent.ClusterStart c) {
+        // the stored cluster's data is the producer's, byte for byte
+        assertThat(FragmentAssemblerTest.indexOf(openGop, java.util.Arrays.copyOfRange(chunk, (int) c.dataOffset(),
+            (int) (c.dataOffset() + c.size())))).isPositive();
+      }
+    });
+    parser.feed(ByteBuffer.wrap(chunk));
+    assertThat(parser.finish().truncated()).isFalse();
+    assertThat(timecodes).hasSize(59);
+    assertThat(timecodes.subList(0, 2)).containsExactly(1999L, 1979L);
+  }
+
+  @Test
   void metadataTagsComeBackInTheTagsBeforeTheirFragmentsCluster() throws Exception {
     StreamInfo info = fixture.createStream("tagged", 24);
     // "motion" is non-persistent (sent once, before the first fragment); "site" is persistent (the

@@ -1,5 +1,9 @@
 package dev.argus.fragmentstore.media;
 
+import dev.argus.parser.ebml.Vint;
+import dev.argus.parser.mkv.Frame;
+import dev.argus.parser.mkv.MkvEvent;
+import dev.argus.parser.mkv.MkvParser;
 import dev.argus.parser.mkv.SegmentInfo;
 import dev.argus.parser.mkv.SimpleTag;
 import dev.argus.parser.mkv.Tag;
@@ -9,6 +13,7 @@ import dev.argus.parser.write.MkvWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -74,5 +79,41 @@ final class TestMkv {
       out.writeBytes(part);
     }
     return out.toByteArray();
+  }
+
+  /**
+   * A copy of {@code mkv} whose SimpleBlock {@code block} (0-based) of Cluster {@code cluster}
+   * has the relative timecode {@code relative}, as an open-GOP source writes a B-frame shown
+   * before its cluster's key frame. The bytes are otherwise the same.
+   */
+  static byte[] withRelativeTimecode(byte[] mkv, int cluster, int block, short relative) {
+    List<long[]> found = new ArrayList<>();
+    int[] clusters = {-1};
+    int[] blocks = {0};
+    MkvParser parser = new MkvParser(event -> {
+      if (event instanceof MkvEvent.ClusterStart) {
+        clusters[0]++;
+        blocks[0] = 0;
+      } else if (event instanceof Frame f && f.laceIndex() == 0) {
+        if (clusters[0] == cluster && blocks[0] == block) {
+          found.add(new long[] {f.startOffset()});
+        }
+        blocks[0]++;
+      }
+    });
+    parser.feed(ByteBuffer.wrap(mkv));
+    parser.finish();
+    if (found.size() != 1) {
+      throw new IllegalArgumentException("no block " + block + " in cluster " + cluster);
+    }
+    int at = (int) found.get(0)[0];
+    if ((mkv[at] & 0xFF) != 0xA3) {
+      throw new IllegalArgumentException("block " + block + " of cluster " + cluster + " is not a SimpleBlock");
+    }
+    int sizeLength = Vint.length(mkv[at + 1] & 0xFF);
+    int trackLength = Vint.length(mkv[at + 1 + sizeLength] & 0xFF);
+    byte[] copy = mkv.clone();
+    ByteBuffer.wrap(copy).putShort(at + 1 + sizeLength + trackLength, relative);
+    return copy;
   }
 }
