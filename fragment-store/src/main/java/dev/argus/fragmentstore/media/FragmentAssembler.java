@@ -234,7 +234,13 @@ final class FragmentAssembler {
     trackHasFrame = new boolean[header.trackNumbers().size()];
     metadata = List.copyOf(pendingMetadata);
     pendingMetadata.clear();
-    clusterTimecodeMillis = header.toMillis(e.timecode());
+    try {
+      clusterTimecodeMillis = header.toMillis(e.timecode());
+    } catch (ArithmeticException overflow) { // the parser checked its own scale; this is the header's
+      inCluster = false; // no timecode for the ack
+      fail(AckErrorCode.INVALID_PRODUCER_TIMESTAMP, "cluster timecode " + e.timecode() + " overflows nanoseconds");
+      return;
+    }
     out.add(new IngestEvent.FragmentStarted(clusterTimecodeMillis, metadata));
     if (e.size() > maxFragmentBytes) {
       fail(AckErrorCode.MAX_FRAGMENT_SIZE_REACHED, "fragment of " + e.size() + " bytes");
