@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.argus.fragmentstore.fragment.FragmentDraft;
 import dev.argus.fragmentstore.fragment.FragmentMeta;
+import dev.argus.fragmentstore.fragment.MetadataTag;
 import dev.argus.fragmentstore.fragment.StoredFragment;
 import dev.argus.fragmentstore.fragment.StreamHeader;
 import dev.argus.fragmentstore.fragment.TimestampKind;
@@ -48,10 +49,16 @@ class StreamStorageTest {
         List.of(1L));
   }
 
+  /** A random fragment; about half carry metadata tags (entry format 2), the rest none (format 1). */
   private static FragmentDraft draft(long producer, long header, Random random) {
     byte[] cluster = new byte[100 + random.nextInt(3000)];
     random.nextBytes(cluster);
-    return new FragmentDraft(producer, random.nextInt(2000), 1 + random.nextInt(60), header, cluster);
+    List<MetadataTag> metadata = new ArrayList<>();
+    int tags = random.nextBoolean() ? 0 : 1 + random.nextInt(FragmentDraft.MAX_METADATA_TAGS);
+    for (int i = 0; i < tags; i++) {
+      metadata.add(new MetadataTag("tag" + i, "v".repeat(random.nextInt(MetadataTag.MAX_VALUE_CHARS + 1))));
+    }
+    return new FragmentDraft(producer, random.nextInt(2000), 1 + random.nextInt(60), header, cluster, metadata);
   }
 
   @Test
@@ -93,6 +100,7 @@ class StreamStorageTest {
       assertThat(appended.meta().serverMillis()).isEqualTo(clock.millis());
       StoredFragment read = storage.read(appended.meta().offset()).orElseThrow();
       assertThat(read.cluster()).isEqualTo(draft.cluster());
+      assertThat(read.metadata()).isEqualTo(draft.metadata());
       assertThat(read.header()).isEqualTo(header(1));
       assertThat(read.meta()).isEqualTo(appended.meta());
       assertThat(storage.find(appended.meta().number())).contains(appended.meta());
@@ -107,7 +115,7 @@ class StreamStorageTest {
   void reopenRebuildsTheSameIndex(long seed) throws Exception {
     Random random = new Random(seed);
     List<FragmentMeta> model = new ArrayList<>();
-    List<byte[]> clusters = new ArrayList<>();
+    List<FragmentDraft> drafts = new ArrayList<>();
     StreamStorage storage = StreamStorage.open(key, dir, config(), clock);
     try {
       long version = storage.putHeader(header(0));
@@ -122,7 +130,7 @@ class StreamStorageTest {
           assertThat(meta.serverMillis()).isGreaterThanOrEqualTo(lastServer);
           lastServer = meta.serverMillis();
           model.add(meta);
-          clusters.add(draft.cluster());
+          drafts.add(draft);
         } else if (op < 90) {
           version = storage.putHeader(header(random.nextInt(3)));
         } else {
@@ -134,7 +142,9 @@ class StreamStorageTest {
       StreamStorage reopened = storage;
       for (FragmentMeta meta : model) {
         assertThat(reopened.find(meta.number())).contains(meta);
-        assertThat(reopened.read(meta.offset()).orElseThrow().cluster()).isEqualTo(clusters.get((int) meta.offset()));
+        StoredFragment read = reopened.read(meta.offset()).orElseThrow();
+        assertThat(read.cluster()).isEqualTo(drafts.get((int) meta.offset()).cluster());
+        assertThat(read.metadata()).isEqualTo(drafts.get((int) meta.offset()).metadata());
       }
       int size = reopened.query(i -> i.size());
       assertThat(size).isEqualTo(model.size());
