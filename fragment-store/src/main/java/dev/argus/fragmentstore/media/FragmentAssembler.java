@@ -10,8 +10,6 @@ import dev.argus.parser.mkv.MkvEvent;
 import dev.argus.parser.mkv.MkvException;
 import dev.argus.parser.mkv.MkvIds;
 import dev.argus.parser.mkv.MkvParser;
-import dev.argus.parser.mkv.SimpleTag;
-import dev.argus.parser.mkv.Tag;
 import dev.argus.parser.mkv.TimecodeOverflowException;
 import dev.argus.parser.mkv.TrackInfo;
 import java.nio.ByteBuffer;
@@ -98,7 +96,7 @@ final class FragmentAssembler {
   /** Per header track (same order): whether the open fragment has a frame of it. */
   private boolean[] trackHasFrame = new boolean[0];
   /** Metadata tags sent since the last fragment started: they belong to the next one. */
-  private final List<MetadataTag> pendingMetadata = new ArrayList<>();
+  private final PendingMetadata pendingMetadata = new PendingMetadata();
   /** The open fragment's metadata tags. */
   private List<MetadataTag> metadata = List.of();
   private long firstFrameMillis;
@@ -232,8 +230,7 @@ final class FragmentAssembler {
     frames = 0;
     publishedTo = e.dataOffset();
     trackHasFrame = new boolean[header.trackNumbers().size()];
-    metadata = List.copyOf(pendingMetadata);
-    pendingMetadata.clear();
+    metadata = pendingMetadata.take();
     try {
       clusterTimecodeMillis = header.toMillis(e.timecode());
     } catch (ArithmeticException overflow) { // the parser checked its own scale; this is the header's
@@ -256,38 +253,13 @@ final class FragmentAssembler {
     }
   }
 
-  /** Fragment metadata: counted toward the next fragment, each tag checked. */
+  /** Fragment metadata: kept for the next fragment, each tag checked. */
   private void onTags(MkvEvent.Tags e) {
     lowWater = inCluster ? lowWater : e.endOffset();
-    for (Tag tag : e.tags()) {
-      for (SimpleTag simple : tag.simpleTags()) {
-        String problem = metadataProblem(simple);
-        if (problem != null) {
-          fail(AckErrorCode.INVALID_FRAGMENT_METADATA, problem);
-          return;
-        }
-        if (pendingMetadata.size() == DEFAULT_MAX_FRAGMENT_METADATA) {
-          fail(AckErrorCode.FRAGMENT_METADATA_LIMIT_REACHED, "more than " + DEFAULT_MAX_FRAGMENT_METADATA
-              + " metadata tags for one fragment");
-          return;
-        }
-        pendingMetadata.add(new MetadataTag(simple.name(), simple.value()));
-      }
+    PendingMetadata.Refusal refusal = pendingMetadata.add(e.tags());
+    if (refusal != null) {
+      fail(refusal.code(), refusal.reason());
     }
-  }
-
-  /** Why a metadata tag is not valid, or null. */
-  static String metadataProblem(SimpleTag tag) {
-    if (tag.name().isEmpty() || tag.name().length() > MAX_METADATA_NAME_CHARS) {
-      return "metadata name of " + tag.name().length() + " chars; 1 to " + MAX_METADATA_NAME_CHARS + " allowed";
-    }
-    if (tag.name().startsWith(RESERVED_METADATA_PREFIX)) {
-      return "metadata name " + tag.name() + " starts with the reserved " + RESERVED_METADATA_PREFIX;
-    }
-    if (tag.value().length() > MAX_METADATA_VALUE_CHARS) {
-      return "metadata value of " + tag.value().length() + " chars; at most " + MAX_METADATA_VALUE_CHARS;
-    }
-    return null;
   }
 
   private void onFrame(Frame f) {
