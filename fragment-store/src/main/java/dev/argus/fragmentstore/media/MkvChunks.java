@@ -34,6 +34,7 @@ import java.util.List;
  * if the fragment fails it ends with {@link #errorTail} instead.
  *
  * One Tag per SimpleTag, as KVS writes them; timestamps as seconds with milliseconds. Pure.
+ * In-process readers (the stream processors, through {@link LiveTail}) get the same chunks.
  *
  * <p>Fragment metadata placement. Kinesis Video documents that metadata a producer attaches to a
  * fragment is stored with it and "made available as part of" GetMedia and GetMediaForFragmentList
