@@ -10,6 +10,8 @@ import dev.argus.fragmentstore.catalog.StreamInfo;
 import dev.argus.fragmentstore.catalog.StreamRef;
 import dev.argus.fragmentstore.catalogstore.CatalogFile;
 import dev.argus.fragmentstore.catalogstore.CorruptCatalogException;
+import dev.argus.fragmentstore.store.StoreConfig;
+import dev.argus.fragmentstore.store.StreamKey;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,6 +22,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -64,5 +67,18 @@ class VideoStreamsModuleTest {
                 VideoStreamsModule.DEFAULT_ACCOUNT))
                 .isInstanceOf(CorruptCatalogException.class)
                 .hasMessageContaining(CatalogFile.FILE_NAME);
+    }
+
+    @Test
+    void deletingAStreamDropsItsLiveFeedToo() throws Exception {
+        try (VideoStreamsModule module = VideoStreamsModule.openWithMedia(dir, CLOCK, VideoStreamsModule.DEFAULT_REGION,
+                VideoStreamsModule.DEFAULT_ACCOUNT, StoreConfig.defaults())) {
+            StreamInfo cam = module.catalog().create(NewStream.named("cam", 24));
+            AtomicInteger woken = new AtomicInteger();
+            module.live().whenBegun(StreamKey.of(cam), woken::incrementAndGet); // a reader waiting at the edge
+            module.catalog().delete(cam.arn(), null);
+            assertThat(woken.get()).as("the deleted stream's waiting reader is woken").isEqualTo(1);
+            assertThat(module.store().ifOpen(StreamKey.of(cam))).isEmpty();
+        }
     }
 }
