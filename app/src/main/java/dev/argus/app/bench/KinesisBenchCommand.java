@@ -1,5 +1,6 @@
 package dev.argus.app.bench;
 
+import java.io.PrintWriter;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -8,7 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
@@ -32,6 +35,9 @@ import software.amazon.awssdk.services.kinesis.KinesisClient;
 @Command(name = "kinesis", mixinStandardHelpOptions = true,
     description = "Benchmarks Kinesis Data Streams endpoints (argus, kinesalite, ...) side by side.")
 public final class KinesisBenchCommand implements Callable<Integer> {
+
+  @Spec
+  CommandSpec spec;
 
   @Option(names = "--endpoint", required = true, description = "NAME=URL, repeatable, e.g. argus=http://127.0.0.1:4566")
   List<String> endpoints;
@@ -71,6 +77,7 @@ public final class KinesisBenchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     System.setProperty("aws.cborEnabled", Boolean.toString(cbor));
+    PrintWriter out = spec.commandLine().getOut();
     Map<String, Map<String, String>> results = new LinkedHashMap<>();
     for (String endpoint : endpoints) {
       int eq = endpoint.indexOf('=');
@@ -78,17 +85,19 @@ public final class KinesisBenchCommand implements Callable<Integer> {
         throw new IllegalArgumentException("--endpoint must be NAME=URL, not " + endpoint);
       }
       String name = endpoint.substring(0, eq);
-      System.err.println("bench: " + name);
+      spec.commandLine().getErr().println("bench: " + name);
+      spec.commandLine().getErr().flush();
       URI uri = URI.create(endpoint.substring(eq + 1));
       try (KinesisClient client = client(uri)) {
         results.put(name, run(new KinesisLoad(client, 42), new RawPutRecords(uri)));
       }
     }
-    print(results);
+    print(out, results);
     if (memoryStreams > 0) {
-      System.out.println();
-      EngineMemory.measure(memoryStreams).forEach((figure, value) -> System.out.println("- " + figure + ": " + value));
+      out.println();
+      EngineMemory.measure(memoryStreams).forEach((figure, value) -> out.println("- " + figure + ": " + value));
     }
+    out.flush();
     return 0;
   }
 
@@ -142,16 +151,16 @@ public final class KinesisBenchCommand implements Callable<Integer> {
     return figures;
   }
 
-  private static void print(Map<String, Map<String, String>> results) {
+  private static void print(PrintWriter out, Map<String, Map<String, String>> results) {
     List<String> names = new ArrayList<>(results.keySet());
-    System.out.println("| figure | " + String.join(" | ", names) + " |");
-    System.out.println("|---|" + "---|".repeat(names.size()));
+    out.println("| figure | " + String.join(" | ", names) + " |");
+    out.println("|---|" + "---|".repeat(names.size()));
     for (String figure : results.get(names.get(0)).keySet()) {
       StringBuilder row = new StringBuilder("| " + figure + " |");
       for (String name : names) {
         row.append(' ').append(results.get(name).get(figure)).append(" |");
       }
-      System.out.println(row);
+      out.println(row);
     }
   }
 

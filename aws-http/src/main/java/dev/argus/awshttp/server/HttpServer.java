@@ -8,8 +8,6 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
@@ -24,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * The one port: binds, serves every {@link AwsApi}, and shuts down in order.
  *
  * <p>Threads: one acceptor, event loops (Netty's default count) that only do I/O, and a bounded
- * pool of workers that run unary operations.
+ * pool of workers that run unary operations. Sockets use Netty's native epoll transport where it
+ * loads and NIO otherwise ({@link Transport}); the choice is logged at startup.
  *
  * <p>Shutdown ({@link #close()}): stop accepting, wait up to the configured grace for in-flight
  * unary requests to be answered, close every connection (streams included), then stop the event
@@ -47,10 +46,16 @@ public final class HttpServer implements AutoCloseable {
 
   private HttpServer(ServerConfig config, List<AwsApi> apis) throws InterruptedException {
     this.config = config;
+    Transport transport = Transport.best();
+    if (transport.name().equals("nio")) {
+      log.info("socket transport: nio (epoll unavailable: {})", String.valueOf(Transport.epollUnavailability()));
+    } else {
+      log.info("socket transport: {}", transport.name());
+    }
     this.acceptor = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("argus-accept", true),
-        NioIoHandler.newFactory());
+        transport.ioHandlers().get());
     this.eventLoops = new MultiThreadIoEventLoopGroup(0, new DefaultThreadFactory("argus-io", true),
-        NioIoHandler.newFactory());
+        transport.ioHandlers().get());
     this.workers = new ThreadPoolExecutor(config.workerThreads(), config.workerThreads(), 60, TimeUnit.SECONDS,
         new ArrayBlockingQueue<>(config.workerQueue()), new DefaultThreadFactory("argus-worker", true));
     this.workers.allowCoreThreadTimeOut(true);
@@ -61,7 +66,7 @@ public final class HttpServer implements AutoCloseable {
     try {
       this.serverChannel = new ServerBootstrap()
           .group(acceptor, eventLoops)
-          .channel(NioServerSocketChannel.class)
+          .channel(transport.serverClass())
           .option(ChannelOption.SO_BACKLOG, 1024)
           .option(ChannelOption.SO_REUSEADDR, true)
           .childOption(ChannelOption.TCP_NODELAY, true)

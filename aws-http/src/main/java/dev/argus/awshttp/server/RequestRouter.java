@@ -19,7 +19,6 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.util.ReferenceCountUtil;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -52,6 +51,7 @@ final class RequestRouter extends ChannelInboundHandlerAdapter {
   private enum State { IDLE, AGGREGATING, DISCARDING, STREAMING, RESPONDING }
 
   private final Routes routes;
+  private final RequestIds requestIds;
   private final Executor workers;
   private final InFlight inFlight;
   private final int maxBodyBytes;
@@ -67,8 +67,9 @@ final class RequestRouter extends ChannelInboundHandlerAdapter {
   private AwsException pendingError;
   private long startNanos;
 
-  RequestRouter(Routes routes, Executor workers, InFlight inFlight, int maxBodyBytes) {
+  RequestRouter(Routes routes, RequestIds requestIds, Executor workers, InFlight inFlight, int maxBodyBytes) {
     this.routes = routes;
+    this.requestIds = requestIds;
     this.workers = workers;
     this.inFlight = inFlight;
     this.maxBodyBytes = maxBodyBytes;
@@ -113,7 +114,7 @@ final class RequestRouter extends ChannelInboundHandlerAdapter {
     startNanos = System.nanoTime();
     QueryStringDecoder uri = new QueryStringDecoder(request.uri());
     String query = request.uri().contains("?") ? request.uri().substring(request.uri().indexOf('?') + 1) : "";
-    head = new RequestHead(request.method(), uri.path(), query, request.headers(), UUID.randomUUID().toString());
+    head = new RequestHead(request.method(), uri.path(), query, request.headers(), requestIds.next());
     inFlight.begin();
     if (request.decoderResult().isFailure()) {
       beginDiscard(ErrorType.SERIALIZATION.exception("malformed HTTP request: " + request.decoderResult().cause()));

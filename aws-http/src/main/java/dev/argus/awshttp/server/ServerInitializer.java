@@ -43,6 +43,7 @@ final class ServerInitializer extends ChannelInitializer<SocketChannel> {
   static final int MAX_CONCURRENT_STREAMS = 1000;
 
   private final Routes routes;
+  private final RequestIds requestIds = RequestIds.random();
   private final Executor workers;
   private final InFlight inFlight;
   private final int maxBodyBytes;
@@ -101,6 +102,6 @@ final class ServerInitializer extends ChannelInitializer<SocketChannel> {
   }
 
   private RequestRouter newRouter() {
-    return new RequestRouter(routes, workers, inFlight, maxBodyBytes);
+    return new RequestRouter(routes, requestIds, workers, inFlight, maxBodyBytes);
   }
 }

@@ -76,7 +76,8 @@ class RequestRouterTest {
       : Optional.empty();
 
   private EmbeddedChannel channel(Executor workers) {
-    return new EmbeddedChannel(new RequestRouter(new Routes(List.of(streamingApi, TEST_API)), workers, new InFlight(), LIMIT));
+    return new EmbeddedChannel(new RequestRouter(new Routes(List.of(streamingApi, TEST_API)), RequestIds.random(), workers,
+        new InFlight(), LIMIT));
   }
 
   private static FullHttpRequest jsonRequest(String target, String body) {

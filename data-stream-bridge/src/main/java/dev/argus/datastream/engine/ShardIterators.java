@@ -29,7 +29,8 @@ import javax.crypto.spec.SecretKeySpec;
  * InvalidArgumentException}; one issued more than {@link #LIFETIME} ago an {@link
  * ExpiredIteratorException}.
  *
- * <p>Thread-safe: a {@link Mac} is made per call.
+ * <p>Thread-safe: each thread signs with its own {@link Mac}, made once and reused (a {@code Mac}
+ * is not thread-safe, and making one per call looks up the provider every time).
  */
 public final class ShardIterators {
 
@@ -40,6 +41,7 @@ public final class ShardIterators {
   private static final int MAC_BYTES = 16;
 
   private final SecretKeySpec key;
+  private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
   ShardIterators(byte[] key) {
     if (key.length != KEY_BYTES) {
@@ -102,11 +104,16 @@ public final class ShardIterators {
   }
 
   private byte[] mac(byte[] bytes, int length) {
+    Mac mac = macs.get();
+    mac.update(bytes, 0, length);
+    return Arrays.copyOf(mac.doFinal(), MAC_BYTES); // doFinal resets the Mac for the next call
+  }
+
+  private Mac newMac() {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(key);
-      mac.update(bytes, 0, length);
-      return Arrays.copyOf(mac.doFinal(), MAC_BYTES);
+      return mac;
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("every JDK has HmacSHA256", e);
     }

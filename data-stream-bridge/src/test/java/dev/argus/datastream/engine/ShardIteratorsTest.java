@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.argus.datastream.shard.ShardId;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 class ShardIteratorsTest {
@@ -55,6 +60,42 @@ class ShardIteratorsTest {
       String token = random.nextBoolean() ? Base64.getUrlEncoder().encodeToString(bytes) : new String(bytes,
           java.nio.charset.StandardCharsets.ISO_8859_1);
       assertThatThrownBy(() -> iterators.decode(token, NOW)).isInstanceOf(InvalidArgumentException.class);
+    }
+  }
+
+  /**
+   * Each thread reuses its own Mac: threads signing and checking at once, forged tokens among valid
+   * ones, must still round-trip every position and reject every forgery.
+   */
+  @Test
+  void threadsSignAndCheckAtOnce() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<Integer>> results = new ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        int thread = t;
+        results.add(pool.submit(() -> {
+          Random random = new Random(thread);
+          int checked = 0;
+          for (int i = 0; i < 2000; i++) {
+            IteratorPosition p = new IteratorPosition("s" + thread, random.nextLong(), new ShardId(random.nextInt(1000)),
+                random.nextInt(1 << 30), NOW);
+            String token = iterators.encode(p);
+            assertThat(iterators.decode(token, NOW)).isEqualTo(p);
+            byte[] forged = Base64.getUrlDecoder().decode(token);
+            forged[random.nextInt(forged.length)] ^= (byte) (1 + random.nextInt(255));
+            String bad = Base64.getUrlEncoder().withoutPadding().encodeToString(forged);
+            assertThatThrownBy(() -> iterators.decode(bad, NOW)).isInstanceOf(InvalidArgumentException.class);
+            checked++;
+          }
+          return checked;
+        }));
+      }
+      for (Future<Integer> result : results) {
+        assertThat(result.get()).isEqualTo(2000);
+      }
+    } finally {
+      pool.shutdownNow();
     }
   }
 }
