@@ -55,6 +55,10 @@ public final class VideoBenchCommand implements Callable<Integer> {
   @Option(names = "--clip", defaultValue = "testdata/kvs/clusters.mkv", description = "Single-track MKV clip to replay.")
   Path clipFile;
 
+  @Option(names = "--server-jar", description = "argus jar to run the server from (default: this one), "
+      + "to compare two servers under the same clients.")
+  Path serverJar;
+
   @Override
   public Integer call() throws Exception {
     Clip clip = Clip.load(clipFile, kbps * 1000);
@@ -142,7 +146,7 @@ public final class VideoBenchCommand implements Callable<Integer> {
     java.util.Random random = new java.util.Random(n);
     for (int i = 0; i < n; i++) {
       // only streams with a reader note their frames' send times (readers remove what they time)
-      BenchProducer producer = new BenchProducer(endpoint, "bench-" + i, clip, 1, run.persisted(), run.errors(),
+      BenchProducer producer = new BenchProducer(endpoint, "bench-" + i, clip, run.persisted(), run.errors(),
           i < readers ? run.sentAt() : null);
       long delay = random.nextInt(2000);
       tasks.add(threads.submit(() -> {
@@ -172,8 +176,8 @@ public final class VideoBenchCommand implements Callable<Integer> {
     }
   }
 
-  private static Process startServer(Path data) throws IOException, URISyntaxException {
-    Path jar = Path.of(VideoBenchCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+  private Process startServer(Path data) throws IOException, URISyntaxException {
+    Path jar = serverJar != null ? serverJar : Path.of(VideoBenchCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx2g",
         "-jar", jar.toString(), "server", "--port", "0", "--data-dir", data.toString());
     return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();

@@ -335,22 +335,26 @@ final class FragmentAssembler {
     out.add(new IngestEvent.FragmentReady(clusterTimecodeMillis, producer, duration, frames, cluster));
   }
 
-  /** The cluster's bytes with an 8-byte known size in its header, whatever size it was sent with. */
+  /**
+   * The cluster's bytes with an 8-byte known size in its header, whatever size it was sent with,
+   * copied once out of the window.
+   */
   private byte[] knownSizeCluster(long start, long end) {
-    byte[] raw = slice(start, end);
-    ByteBuffer in = ByteBuffer.wrap(raw);
-    int idLength = Vint.length(raw[0] & 0xFF);
-    int sizeLength = Vint.length(raw[idLength] & 0xFF);
+    int at = windowIndex(start, end);
+    int idLength = Vint.length(window[at] & 0xFF);
+    int sizeLength = Vint.length(window[at + idLength] & 0xFF);
     int dataStart = idLength + sizeLength;
-    long dataLength = raw.length - dataStart;
-    if (Vint.readSize(in, idLength, sizeLength) == dataLength && sizeLength == Vint.MAX_SIZE_LENGTH) {
-      return raw;
+    int dataLength = (int) (end - start) - dataStart;
+    if (sizeLength == Vint.MAX_SIZE_LENGTH
+        && Vint.readSize(ByteBuffer.wrap(window), at + idLength, sizeLength) == dataLength) {
+      return slice(start, end);
     }
-    ByteBuffer framed = ByteBuffer.allocate(CLUSTER_HEADER_BYTES + (int) dataLength);
-    Vint.putId(framed, MkvIds.CLUSTER);
-    Vint.putSize(framed, dataLength, Vint.MAX_SIZE_LENGTH);
-    framed.put(raw, dataStart, (int) dataLength);
-    return framed.array();
+    byte[] framed = new byte[CLUSTER_HEADER_BYTES + dataLength];
+    ByteBuffer header = ByteBuffer.wrap(framed);
+    Vint.putId(header, MkvIds.CLUSTER);
+    Vint.putSize(header, dataLength, Vint.MAX_SIZE_LENGTH);
+    System.arraycopy(window, at + dataStart, framed, CLUSTER_HEADER_BYTES, dataLength);
+    return framed;
   }
 
   private void fail(AckErrorCode code, String reason) {
@@ -364,10 +368,16 @@ final class FragmentAssembler {
   }
 
   private byte[] slice(long start, long end) {
+    int at = windowIndex(start, end);
+    return Arrays.copyOfRange(window, at, at + (int) (end - start));
+  }
+
+  /** Where absolute offset {@code start} is in the window, checking that {@code [start, end)} is in it. */
+  private int windowIndex(long start, long end) {
     if (start < windowStart || end > windowStart + windowLength) {
       throw new IllegalStateException("bytes [" + start + ", " + end + ") left the window at " + windowStart);
     }
-    return Arrays.copyOfRange(window, (int) (start - windowStart), (int) (end - windowStart));
+    return (int) (start - windowStart);
   }
 
   private void append(ByteBuffer chunk) {
