@@ -26,7 +26,6 @@ final class BenchProducer {
   private final URI endpoint;
   private final String stream;
   private final Clip clip;
-  private final long track;
   private final Latencies persisted;
   private final AtomicLong errors;
   /**
@@ -35,13 +34,14 @@ final class BenchProducer {
    */
   private final Map<String, Long> sentAt;
   private final Map<Long, Long> pending = new ConcurrentHashMap<>();
+  /** The chunk being framed by {@link #chunk}; grows to the largest frame, then is reused. */
+  private byte[] framed = new byte[64 * 1024];
 
-  BenchProducer(URI endpoint, String stream, Clip clip, long track, Latencies persisted, AtomicLong errors,
+  BenchProducer(URI endpoint, String stream, Clip clip, Latencies persisted, AtomicLong errors,
       Map<String, Long> sentAt) {
     this.endpoint = endpoint;
     this.stream = stream;
     this.clip = clip;
-    this.track = track;
     this.persisted = persisted;
     this.errors = errors;
     this.sentAt = sentAt;
@@ -62,14 +62,14 @@ final class BenchProducer {
       Thread reader = new Thread(() -> readAcks(socket), "bench-acks-" + stream);
       reader.setDaemon(true);
       reader.start();
-      chunk(out, clip.header, 0, clip.header.length);
+      chunk(out, null, clip.header, 0, clip.header.length);
       long loopMillis = 0;
       outer:
       while (true) {
         for (Clip.ClipFragment fragment : clip.fragments) {
           long timecode = loopMillis + fragment.startMillis();
-          int[] ends = new int[fragment.frames().size()];
-          byte[] cluster = Clip.cluster(fragment, timecode, track, ends);
+          byte[] clusterHead = Clip.clusterHead(fragment, timecode);
+          int[] ends = fragment.blockEnds();
           int sent = 0;
           for (int i = 0; i < ends.length; i++) {
             long due = startNanos + (timecode + fragment.frames().get(i).offsetMillis()) * 1_000_000L;
@@ -80,7 +80,7 @@ final class BenchProducer {
             if (sentAt != null) {
               sentAt.put(frameKey(stream, timecode + fragment.frames().get(i).offsetMillis()), System.nanoTime());
             }
-            chunk(out, cluster, sent, ends[i]);
+            chunk(out, i == 0 ? clusterHead : null, fragment.blocks(), sent, ends[i]);
             sent = ends[i];
           }
           long now = System.nanoTime();
@@ -105,13 +105,32 @@ final class BenchProducer {
     return stream + "@" + relativeMillis;
   }
 
-  private static void chunk(OutputStream out, byte[] bytes, int from, int to) throws IOException {
-    if (to > from) {
-      out.write((Integer.toHexString(to - from) + "\r\n").getBytes(StandardCharsets.US_ASCII));
-      out.write(bytes, from, to - from);
-      out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
-      out.flush();
+  /**
+   * Sends {@code prefix} (if any) and {@code bytes[from, to)} as one HTTP chunk in a single socket
+   * write (one packet per frame, as a camera's SDK sends it), framed in a buffer this producer
+   * reuses.
+   */
+  private void chunk(OutputStream out, byte[] prefix, byte[] bytes, int from, int to) throws IOException {
+    int length = (prefix == null ? 0 : prefix.length) + to - from;
+    if (length == 0) {
+      return;
     }
+    byte[] size = (Integer.toHexString(length) + "\r\n").getBytes(StandardCharsets.US_ASCII);
+    int total = size.length + length + 2;
+    if (framed.length < total) {
+      framed = new byte[Math.max(total, framed.length * 2)];
+    }
+    System.arraycopy(size, 0, framed, 0, size.length);
+    int at = size.length;
+    if (prefix != null) {
+      System.arraycopy(prefix, 0, framed, at, prefix.length);
+      at += prefix.length;
+    }
+    System.arraycopy(bytes, from, framed, at, to - from);
+    at += to - from;
+    framed[at++] = '\r';
+    framed[at++] = '\n';
+    out.write(framed, 0, at);
   }
 
   private void readAcks(Socket socket) {

@@ -19,12 +19,21 @@ final class BenchReader {
   private final URI endpoint;
   private final String stream;
   private final Latencies liveEdge;
+  private final Latencies settled;
+  private final long settledFromNanos;
   private final Map<String, Long> sentAt;
 
-  BenchReader(URI endpoint, String stream, Latencies liveEdge, Map<String, Long> sentAt) {
+  /**
+   * @param settled also gets the latencies of frames sent from {@code settledFromNanos} on (after
+   *     the start-up of the run)
+   */
+  BenchReader(URI endpoint, String stream, Latencies liveEdge, Latencies settled, long settledFromNanos,
+      Map<String, Long> sentAt) {
     this.endpoint = endpoint;
     this.stream = stream;
     this.liveEdge = liveEdge;
+    this.settled = settled;
+    this.settledFromNanos = settledFromNanos;
     this.sentAt = sentAt;
   }
 
@@ -45,7 +54,11 @@ final class BenchReader {
       if (event instanceof Frame frame) {
         Long sent = sentAt.remove(BenchProducer.frameKey(stream, frame.timestampMillis()));
         if (sent != null) {
-          liveEdge.add(System.nanoTime() - sent);
+          long latency = System.nanoTime() - sent;
+          liveEdge.add(latency);
+          if (sent - settledFromNanos >= 0) {
+            settled.add(latency);
+          }
         }
       }
     });

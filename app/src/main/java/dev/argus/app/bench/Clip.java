@@ -24,8 +24,18 @@ final class Clip {
   record ClipFrame(long offsetMillis, boolean keyFrame, byte[] data) {
   }
 
-  record ClipFragment(long startMillis, List<ClipFrame> frames) {
+  /**
+   * One cluster of the clip.
+   *
+   * @param blocks its frames as SimpleBlocks of track {@link #TRACK} (their timecodes are relative to
+   *     the cluster, so the same bytes serve every replay), built once at load
+   * @param blockEnds where each frame's SimpleBlock ends in {@code blocks}
+   */
+  record ClipFragment(long startMillis, List<ClipFrame> frames, byte[] blocks, int[] blockEnds) {
   }
+
+  /** The track number the replayed blocks carry (the clip's first track). */
+  static final long TRACK = 1;
 
   final byte[] header;
   final List<ClipFragment> fragments;
@@ -76,10 +86,37 @@ final class Clip {
         }
         frames.add(new ClipFrame(f.timecode() - starts.get(c), f.keyFrame(), data));
       }
-      fragments.add(new ClipFragment(starts.get(c) - first, frames));
+      fragments.add(blocksOf(starts.get(c) - first, frames));
     }
     List<TrackInfo> one = List.of(tracks.get(0));
     return new Clip(MkvWriter.header(SegmentInfo.live("argus-bench"), one), fragments, duration);
+  }
+
+  private static ClipFragment blocksOf(long startMillis, List<ClipFrame> frames) {
+    java.io.ByteArrayOutputStream blocks = new java.io.ByteArrayOutputStream();
+    int[] ends = new int[frames.size()];
+    for (int i = 0; i < frames.size(); i++) {
+      ClipFrame f = frames.get(i);
+      blocks.writeBytes(MkvWriter.simpleBlock(0, Block.of(TRACK, f.offsetMillis(), f.keyFrame(), f.data())));
+      ends[i] = blocks.size();
+    }
+    return new ClipFragment(startMillis, frames, blocks.toByteArray(), ends);
+  }
+
+  /**
+   * The start of the fragment's cluster at {@code timecode} ms: its ID, known size and Timecode;
+   * followed by the fragment's {@link ClipFragment#blocks} it is byte for byte
+   * {@link #cluster}'s output, without building the whole cluster for every replay.
+   */
+  static byte[] clusterHead(ClipFragment fragment, long timecode) {
+    byte[] start = MkvWriter.clusterStart(timecode); // ID, 8-byte unknown size, Timecode
+    int timecodeAt = Vint.MAX_ID_LENGTH + Vint.MAX_SIZE_LENGTH;
+    long size = start.length - timecodeAt + (long) fragment.blocks().length;
+    ByteBuffer head = ByteBuffer.allocate(Vint.MAX_ID_LENGTH + Vint.sizeLength(size) + start.length - timecodeAt);
+    head.put(start, 0, Vint.MAX_ID_LENGTH);
+    Vint.putSize(head, size, Vint.sizeLength(size));
+    head.put(start, timecodeAt, start.length - timecodeAt);
+    return head.array();
   }
 
   /** The cluster for a fragment at {@code timecode} ms, and the byte offset where each frame ends. */

@@ -32,8 +32,9 @@ import picocli.CommandLine.Option;
  * rewritten timestamps) and a few GetMedia readers from NOW, and prints one line per N: PERSISTED
  * latency p50/p99 (last byte of a fragment sent to its PERSISTED ack), ERROR acks, GetMedia
  * live-edge latency p50/p99 (each frame, from sent by the producer to parsed by a reader),
- * and the server's CPU (cores) and resident memory, in total and per stream. The clients run in
- * this JVM, on the same machine.
+ * and the server's CPU (cores) and resident memory, in total and per stream, and last the live-edge
+ * p99 of the frames sent once the run settled (every producer connected; the run's start-up is
+ * the rest of the tail). The clients run in this JVM, on the same machine.
  */
 @Command(name = "video", mixinStandardHelpOptions = true,
     description = "Measures PutMedia and GetMedia under N concurrent real-time producers.")
@@ -55,6 +56,15 @@ public final class VideoBenchCommand implements Callable<Integer> {
   @Option(names = "--clip", defaultValue = "testdata/kvs/clusters.mkv", description = "Single-track MKV clip to replay.")
   Path clipFile;
 
+  @Option(names = "--server-jar", description = "argus jar to run the server from (default: this one), "
+      + "to compare two servers under the same clients.")
+  Path serverJar;
+
+  @Option(names = "--settle-seconds", defaultValue = "5", description = "The last column, live_p99_settled_ms, "
+      + "counts only frames sent this many seconds after the clients start, when every producer is "
+      + "connected (default ${DEFAULT-VALUE}); live_p99_ms counts every frame.")
+  int settleSeconds;
+
   @Override
   public Integer call() throws Exception {
     Clip clip = Clip.load(clipFile, kbps * 1000);
@@ -62,7 +72,7 @@ public final class VideoBenchCommand implements Callable<Integer> {
         clipFile, clip.fragments.size(), clip.durationMillis, kbps, seconds, readers,
         Runtime.getRuntime().availableProcessors());
     System.out.println("streams  persisted_p50_ms  persisted_p99_ms  fragments  errors  live_p50_ms  live_p99_ms"
-        + "  server_cpu_cores  cpu_per_stream  server_rss_mib  rss_per_stream_mib");
+        + "  server_cpu_cores  cpu_per_stream  server_rss_mib  rss_per_stream_mib  live_p99_settled_ms");
     for (int n : streams) {
       run(n, clip);
     }
@@ -70,9 +80,10 @@ public final class VideoBenchCommand implements Callable<Integer> {
   }
 
   /** What one run measures. */
-  private record Run(Latencies persisted, Latencies live, AtomicLong errors, Map<String, Long> sentAt) {
+  private record Run(Latencies persisted, Latencies live, Latencies liveSettled, AtomicLong errors,
+      Map<String, Long> sentAt) {
     Run() {
-      this(new Latencies(), new Latencies(), new AtomicLong(), new ConcurrentHashMap<>());
+      this(new Latencies(), new Latencies(), new Latencies(), new AtomicLong(), new ConcurrentHashMap<>());
     }
   }
 
@@ -101,10 +112,10 @@ public final class VideoBenchCommand implements Callable<Integer> {
       awaitAll(tasks);
       threads.shutdownNow();
       double mib = rss / (1024.0 * 1024.0);
-      System.out.printf("%7d  %16.1f  %16.1f  %9d  %6d  %11.1f  %11.1f  %16.2f  %14.4f  %14.0f  %18.2f%n", n,
+      System.out.printf("%7d  %16.1f  %16.1f  %9d  %6d  %11.1f  %11.1f  %16.2f  %14.4f  %14.0f  %18.2f  %19.1f%n", n,
           run.persisted().percentileMillis(50), run.persisted().percentileMillis(99), run.persisted().count(),
           run.errors().get(), run.live().percentileMillis(50), run.live().percentileMillis(99), cores, cores / n,
-          mib, mib / n);
+          mib, mib / n, run.liveSettled().percentileMillis(99));
       System.out.flush();
     } finally {
       stopServer(server);
@@ -131,8 +142,10 @@ public final class VideoBenchCommand implements Callable<Integer> {
   private List<Future<?>> startClients(URI endpoint, int n, Clip clip, Run run, ExecutorService threads, long end)
       throws InterruptedException {
     List<Future<?>> tasks = new ArrayList<>();
+    long settledFrom = System.nanoTime() + TimeUnit.SECONDS.toNanos(settleSeconds);
     for (int i = 0; i < Math.min(readers, n); i++) {
-      BenchReader reader = new BenchReader(endpoint, "bench-" + i, run.live(), run.sentAt());
+      BenchReader reader = new BenchReader(endpoint, "bench-" + i, run.live(), run.liveSettled(), settledFrom,
+          run.sentAt());
       tasks.add(threads.submit(() -> {
         reader.run(end + TimeUnit.SECONDS.toNanos(3));
         return null;
@@ -142,7 +155,7 @@ public final class VideoBenchCommand implements Callable<Integer> {
     java.util.Random random = new java.util.Random(n);
     for (int i = 0; i < n; i++) {
       // only streams with a reader note their frames' send times (readers remove what they time)
-      BenchProducer producer = new BenchProducer(endpoint, "bench-" + i, clip, 1, run.persisted(), run.errors(),
+      BenchProducer producer = new BenchProducer(endpoint, "bench-" + i, clip, run.persisted(), run.errors(),
           i < readers ? run.sentAt() : null);
       long delay = random.nextInt(2000);
       tasks.add(threads.submit(() -> {
@@ -172,8 +185,8 @@ public final class VideoBenchCommand implements Callable<Integer> {
     }
   }
 
-  private static Process startServer(Path data) throws IOException, URISyntaxException {
-    Path jar = Path.of(VideoBenchCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+  private Process startServer(Path data) throws IOException, URISyntaxException {
+    Path jar = serverJar != null ? serverJar : Path.of(VideoBenchCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx2g",
         "-jar", jar.toString(), "server", "--port", "0", "--data-dir", data.toString());
     return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();

@@ -51,6 +51,25 @@ class ClipTest {
         .isEqualTo(100_000 + fragment.frames().get(fragment.frames().size() - 1).offsetMillis());
   }
 
+  @Test
+  void headAndCachedBlocksAreTheRewrittenClusterByteForByte() throws Exception {
+    Clip clip = Clip.load(CLUSTERS, 2_000_000);
+    for (long timecode : new long[] {0, 1, 255, 100_000, 70_000_000_000L}) {
+      for (Clip.ClipFragment fragment : clip.fragments) {
+        int[] ends = new int[fragment.frames().size()];
+        byte[] cluster = Clip.cluster(fragment, timecode, Clip.TRACK, ends);
+        byte[] head = Clip.clusterHead(fragment, timecode);
+        byte[] joined = new byte[head.length + fragment.blocks().length];
+        System.arraycopy(head, 0, joined, 0, head.length);
+        System.arraycopy(fragment.blocks(), 0, joined, head.length, fragment.blocks().length);
+        assertThat(joined).isEqualTo(cluster);
+        for (int i = 0; i < ends.length; i++) {
+          assertThat(head.length + fragment.blockEnds()[i]).isEqualTo(ends[i]);
+        }
+      }
+    }
+  }
+
   private static long bytes(Clip clip) {
     return clip.fragments.stream().flatMap(f -> f.frames().stream()).mapToLong(f -> f.data().length).sum();
   }

@@ -12,6 +12,15 @@ interface ChunkSource extends AutoCloseable {
   /** The next chunk if one is ready now. */
   Optional<byte[]> next() throws IOException;
 
+  /**
+   * Whether {@link #next} would now take its bytes from memory only, touching no disk (a live
+   * fragment's pieces, for GetMedia): the handler then calls it on the event loop instead of
+   * handing it to a worker and back, two thread hops per frame at the live edge.
+   */
+  default boolean nextIsInMemory() {
+    return false;
+  }
+
   /** True once no chunk will ever come again (checked after {@link #next} returned empty). */
   boolean finished();
 

@@ -20,7 +20,10 @@ import java.util.List;
 /**
  * Turns a PutMedia body, fed in chunks of any size, into {@link IngestEvent}s: the pure core of
  * PutMedia. It runs the push {@link MkvParser} and keeps only the bytes it may still need to slice
- * out raw: the open top-level element and, inside a fragment, the whole Cluster so far.
+ * out raw: the open top-level element and, inside a fragment, the bytes after its last block. The
+ * Cluster's data up to its last block is kept once, as the pieces it published in
+ * {@link IngestEvent.FrameArrived}s (the same arrays the live readers get), and copied once into
+ * the stored cluster when the fragment ends.
  *
  * <p>Rules (each an {@link IngestEvent.Failed} with its KVS error, after which the assembler is
  * failed and ignores further input):
@@ -103,6 +106,11 @@ final class FragmentAssembler {
   private long lastFrameMillis;
   /** Offset up to which the open cluster's data went out in {@link IngestEvent.FrameArrived}s. */
   private long publishedTo;
+  /** The open cluster's start offset (its ID). */
+  private long clusterStart;
+  /** The open cluster's data up to {@link #publishedTo}: the published pieces, in order. */
+  private final List<byte[]> clusterPieces = new ArrayList<>();
+  private long clusterPieceBytes;
   /** The previous stored fragment's last frame, absolute ms; MIN_VALUE before the first. */
   private long previousLastFrameMillis = Long.MIN_VALUE;
   private boolean failed;
@@ -149,7 +157,7 @@ final class FragmentAssembler {
     } catch (MkvException e) {
       fail(AckErrorCode.INVALID_MKV_DATA, "invalid MKV at byte " + e.offset() + ": " + e.getMessage());
     }
-    if (!failed && inCluster && parser.position() - lowWater > maxFragmentBytes) {
+    if (!failed && inCluster && parser.position() - clusterStart > maxFragmentBytes) {
       fail(AckErrorCode.MAX_FRAGMENT_SIZE_REACHED, "fragment exceeds " + maxFragmentBytes + " bytes");
     }
     trim();
@@ -226,7 +234,10 @@ final class FragmentAssembler {
       return;
     }
     inCluster = true;
-    lowWater = e.startOffset();
+    clusterStart = e.startOffset();
+    lowWater = e.dataOffset();
+    clusterPieces.clear();
+    clusterPieceBytes = 0;
     frames = 0;
     publishedTo = e.dataOffset();
     trackHasFrame = new boolean[header.trackNumbers().size()];
@@ -294,8 +305,12 @@ final class FragmentAssembler {
       return;
     }
     if (f.endOffset() > publishedTo) {
-      out.add(new IngestEvent.FrameArrived(slice(publishedTo, f.endOffset())));
+      byte[] piece = slice(publishedTo, f.endOffset());
+      out.add(new IngestEvent.FrameArrived(piece));
+      clusterPieces.add(piece);
+      clusterPieceBytes += piece.length;
       publishedTo = f.endOffset();
+      lowWater = publishedTo;
     }
   }
 
@@ -316,7 +331,7 @@ final class FragmentAssembler {
     }
     inCluster = false;
     long producer = producerMillis();
-    byte[] cluster = knownSizeCluster(e.startOffset(), e.endOffset());
+    byte[] cluster = storedCluster(e.endOffset());
     int duration = frames == 0 ? 0 : (int) Math.max(0, lastFrameMillis - producer);
     if (frames > 0) {
       previousLastFrameMillis = lastFrameMillis;
@@ -325,22 +340,24 @@ final class FragmentAssembler {
     out.add(new IngestEvent.FragmentReady(clusterTimecodeMillis, producer, duration, frames, cluster, metadata));
   }
 
-  /** The cluster's bytes with an 8-byte known size in its header, whatever size it was sent with. */
-  private byte[] knownSizeCluster(long start, long end) {
-    byte[] raw = slice(start, end);
-    ByteBuffer in = ByteBuffer.wrap(raw);
-    int idLength = Vint.length(raw[0] & 0xFF);
-    int sizeLength = Vint.length(raw[idLength] & 0xFF);
-    int dataStart = idLength + sizeLength;
-    long dataLength = raw.length - dataStart;
-    if (Vint.readSize(in, idLength, sizeLength) == dataLength && sizeLength == Vint.MAX_SIZE_LENGTH) {
-      return raw;
+  /**
+   * The cluster as stored: its ID, an 8-byte known size (whatever size it was sent with), then its
+   * data, the published pieces and the bytes after the last block up to {@code end}.
+   */
+  private byte[] storedCluster(long end) {
+    byte[] tail = slice(publishedTo, end);
+    long dataLength = clusterPieceBytes + tail.length;
+    byte[] framed = new byte[(int) (CLUSTER_HEADER_BYTES + dataLength)];
+    ByteBuffer out = ByteBuffer.wrap(framed);
+    Vint.putId(out, MkvIds.CLUSTER);
+    Vint.putSize(out, dataLength, Vint.MAX_SIZE_LENGTH);
+    for (byte[] piece : clusterPieces) {
+      out.put(piece);
     }
-    ByteBuffer framed = ByteBuffer.allocate(CLUSTER_HEADER_BYTES + (int) dataLength);
-    Vint.putId(framed, MkvIds.CLUSTER);
-    Vint.putSize(framed, dataLength, Vint.MAX_SIZE_LENGTH);
-    framed.put(raw, dataStart, (int) dataLength);
-    return framed.array();
+    out.put(tail);
+    clusterPieces.clear();
+    clusterPieceBytes = 0;
+    return framed;
   }
 
   private void fail(AckErrorCode code, String reason) {
@@ -351,6 +368,7 @@ final class FragmentAssembler {
     out.add(new IngestEvent.Failed(code, inCluster ? clusterTimecodeMillis : null, reason));
     window = new byte[0];
     windowLength = 0;
+    clusterPieces.clear();
   }
 
   private byte[] slice(long start, long end) {

@@ -25,6 +25,11 @@ final class GetMediaSource implements ChunkSource {
   }
 
   @Override
+  public boolean nextIsInMemory() {
+    return tail.atLiveEdge();
+  }
+
+  @Override
   public boolean finished() {
     return tail.finished();
   }

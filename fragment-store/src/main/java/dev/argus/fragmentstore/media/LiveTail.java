@@ -113,6 +113,14 @@ public final class LiveTail implements AutoCloseable {
         live.metadata()), true, false));
   }
 
+  /**
+   * Whether the tail is writing a live fragment: {@link #next} then takes its pieces (or its end)
+   * from memory and does no disk I/O, so it may run on an event loop.
+   */
+  public boolean atLiveEdge() {
+    return live != null && !stopped;
+  }
+
   /** The stream's live fragment, if it is the one the cursor reads next. */
   private Optional<LiveFragment> liveEdge() {
     return feeds.current(key).filter(f -> f.number().offset() == cursor.position());

@@ -115,8 +115,24 @@ final class MediaStreamHandler extends ChannelInboundHandlerAdapter {
     pump();
   }
 
-  /** Reads the next chunk on a worker if the channel can take it. Event loop only. */
+  /**
+   * Reads the next chunk if the channel can take it: on the event loop itself while the source's
+   * next bytes are in memory (the live edge), else on a worker. Event loop only.
+   */
   private void pump() {
+    while (!done && !reading && source != null && ctx.channel().isWritable() && source.nextIsInMemory()) {
+      Optional<byte[]> chunk;
+      try {
+        chunk = source.next();
+      } catch (Throwable e) {
+        log.warn("reading media for request {} failed", head.requestId(), e);
+        abort();
+        return;
+      }
+      if (!write(chunk)) {
+        return;
+      }
+    }
     if (done || reading || source == null || !ctx.channel().isWritable()) {
       return;
     }
@@ -137,17 +153,27 @@ final class MediaStreamHandler extends ChannelInboundHandlerAdapter {
 
   private void deliver(Optional<byte[]> chunk) {
     reading = false;
-    if (done) {
-      return;
+    if (!done && write(chunk)) {
+      pump();
     }
+  }
+
+  /**
+   * Writes a chunk that was read, or on none, finishes or waits for the source.
+   *
+   * @return whether a chunk was written (so the next one may be read)
+   */
+  private boolean write(Optional<byte[]> chunk) {
     if (chunk.isPresent()) {
       ctx.writeAndFlush(new DefaultHttpContent(Unpooled.wrappedBuffer(chunk.get())));
-      pump();
-    } else if (source.finished()) {
+      return true;
+    }
+    if (source.finished()) {
       finish();
     } else {
       source.whenAvailable(() -> ctx.executor().execute(this::pump));
     }
+    return false;
   }
 
   @Override

@@ -308,17 +308,20 @@ final class PutMediaHandler extends ChannelInboundHandlerAdapter {
     updateAutoRead();
     if (outcome instanceof StreamStorage.Appended appended) {
       String number = appended.meta().number().toString();
-      ack(Ack.of(Ack.Type.RECEIVED, ready.timecodeMillis(), number));
+      // only the timecode waits for the fsync: holding `ready` would keep the cluster's bytes on
+      // the heap until PERSISTED, for every fragment of every stream
+      long timecode = ready.timecodeMillis();
+      ack(Ack.of(Ack.Type.RECEIVED, timecode, number));
       if (!persists) {
         settle();
         return;
       }
       appended.persisted().whenComplete((ok, failure) -> ctx.executor().execute(() -> {
         if (failure == null) {
-          ack(Ack.of(Ack.Type.PERSISTED, ready.timecodeMillis(), number));
+          ack(Ack.of(Ack.Type.PERSISTED, timecode, number));
         } else {
           log.warn("PutMedia {}: fragment {} was not persisted", head.requestId(), number, failure);
-          ack(Ack.error(AckErrorCode.ARCHIVAL_ERROR, ready.timecodeMillis(), number));
+          ack(Ack.error(AckErrorCode.ARCHIVAL_ERROR, timecode, number));
         }
         settle();
       }));

@@ -117,6 +117,22 @@ class FragmentAssemblerTest {
   }
 
   @Test
+  void minimalEightByteAndUnknownSizesAreStoredAsTheSameCluster() {
+    byte[] minimal = TestMkv.cluster(0, 1, 3, 33, 10);
+    int sizeLength = Integer.numberOfLeadingZeros(minimal[4] & 0xFF) - 23;
+    byte[] data = Arrays.copyOfRange(minimal, 4 + sizeLength, minimal.length);
+    byte[] eightByteSize = {1, 0, 0, 0, 0, 0, 0, (byte) data.length};
+    byte[] expected = TestMkv.concat(Arrays.copyOf(minimal, 4), eightByteSize, data);
+    byte[] unknown = TestMkv.concat(Arrays.copyOf(minimal, 4), new byte[] {1, -1, -1, -1, -1, -1, -1, -1}, data);
+    for (byte[] sent : List.of(minimal, expected, unknown)) {
+      for (int chunk : new int[] {1, 2, 3, 1000}) {
+        List<IngestEvent> events = run(new FragmentAssembler(0), TestMkv.concat(TestMkv.header(1), sent), chunk);
+        assertThat(fragments(events)).singleElement().satisfies(f -> assertThat(f.cluster()).isEqualTo(expected));
+      }
+    }
+  }
+
+  @Test
   void decreasingTimecodeIs4004() {
     byte[] body = TestMkv.concat(TestMkv.header(1), TestMkv.cluster(5000, 1, 10, 100, 10),
         TestMkv.cluster(5500, 1, 10, 100, 10));

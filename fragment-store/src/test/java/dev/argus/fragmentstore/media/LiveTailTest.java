@@ -171,6 +171,34 @@ class LiveTailTest {
   }
 
   @Test
+  void isAtTheLiveEdgeOnlyFromAFragmentsLiveHeadToItsEnd() throws Exception {
+    LiveTail source = reader();
+    assertThat(source.atLiveEdge()).isFalse();
+    byte[] cluster = TestMkv.cluster(10_000, 1, 6, 33, FRAME_BYTES);
+    send(java.util.Arrays.copyOfRange(cluster, 0, cluster.length / 2));
+    assertThat(source.next().orElseThrow().starts()).isTrue();
+    assertThat(source.atLiveEdge()).isTrue();
+    assertThat(source.next()).isPresent(); // the blocks so far, from memory
+    assertThat(source.next()).isEmpty();
+    assertThat(source.atLiveEdge()).isTrue();
+    send(java.util.Arrays.copyOfRange(cluster, cluster.length / 2, cluster.length));
+    send(TestMkv.cluster(20_000, 1, 2, 33, FRAME_BYTES)); // completes the first, and is stored whole
+    LiveTail.Part part;
+    do {
+      part = source.next().orElseThrow();
+    } while (!part.ends());
+    assertThat(source.atLiveEdge()).isFalse();
+    part = source.next().orElseThrow(); // the second, read from the store
+    assertThat(part.starts() && part.ends()).isTrue();
+    assertThat(source.atLiveEdge()).isFalse();
+    byte[] third = TestMkv.cluster(30_000, 1, 4, 33, FRAME_BYTES);
+    send(java.util.Arrays.copyOfRange(third, 0, third.length / 2));
+    assertThat(source.next().orElseThrow().starts()).isTrue();
+    assertThat(source.atLiveEdge()).isTrue();
+    source.close();
+  }
+
+  @Test
   void aFailedFragmentEndsTheResponseWithoutAContinuationToken() throws Exception {
     LiveTail source = reader();
     send(TestMkv.cluster(10_000, 1, 3, 33, FRAME_BYTES));

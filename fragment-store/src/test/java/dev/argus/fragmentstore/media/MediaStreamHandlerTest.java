@@ -18,7 +18,9 @@ import io.netty.handler.codec.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -65,6 +67,10 @@ class MediaStreamHandlerTest {
   }
 
   private EmbeddedChannel read(String path, String json) {
+    return read(api, path, json);
+  }
+
+  private static EmbeddedChannel read(VideoMediaApi api, String path, String json) {
     RequestHead head = MediaFixture.head(path, Map.of("Content-Type", "application/json"));
     EmbeddedChannel channel = new EmbeddedChannel(
         ((io.netty.channel.ChannelHandler) ((dev.argus.awshttp.api.StreamingOperation) api.resolve(head).orElseThrow())
@@ -146,6 +152,49 @@ class MediaStreamHandlerTest {
     put(TestMkv.concat(TestMkv.header(1), TestMkv.cluster(30_000, 1, 2, 33, 10)));
     channel.runPendingTasks();
     assertThat(parse(MediaFixture.drain(channel).body())).hasSize(1);
+  }
+
+  @Test
+  void liveFramesGoOutOnTheEventLoopWithoutWaitingForAWorker() {
+    Deque<Runnable> readerTasks = new ArrayDeque<>();
+    VideoMediaApi held = new VideoMediaApi(fixture.catalog, fixture.store, fixture.inline, readerTasks::add,
+        java.time.Clock.systemUTC(), new LiveFeeds());
+    EmbeddedChannel reader = read(held, "/getMedia", "{\"StreamName\":\"cam\",\"StartSelector\":{\"StartSelectorType\":\"NOW\"}}");
+    runAll(readerTasks, reader);
+    assertThat(MediaFixture.drain(reader).body()).isEmpty();
+    RequestHead head = MediaFixture.head("/putMedia", Map.of("x-amzn-stream-name", "cam",
+        "x-amzn-fragment-timecode-type", "ABSOLUTE"));
+    EmbeddedChannel producer = new EmbeddedChannel(((io.netty.channel.ChannelHandler)
+        ((dev.argus.awshttp.api.StreamingOperation) held.resolve(head).orElseThrow()).newHandler(head)));
+    producer.writeInbound(MediaFixture.request(head));
+    producer.runPendingTasks();
+    byte[] body = TestMkv.concat(TestMkv.header(1), TestMkv.cluster(40_000, 1, 6, 33, 1000));
+    int half = body.length - 3 * 1000;
+    producer.writeInbound(MediaFixture.content(body, 0, half, false));
+    producer.runPendingTasks();
+    runAll(readerTasks, reader); // the fragment began: a worker starts the reader on it
+    List<Frame> frames = new ArrayList<>();
+    MkvParser parser = new MkvParser(event -> {
+      if (event instanceof Frame frame) {
+        frames.add(frame);
+      }
+    });
+    parser.feed(ByteBuffer.wrap(MediaFixture.drain(reader).body()));
+    assertThat(frames).hasSizeBetween(1, 5);
+    producer.writeInbound(MediaFixture.content(body, half, body.length, false));
+    producer.runPendingTasks();
+    reader.runPendingTasks(); // no reader task runs: the frames and the fragment's end come anyway
+    parser.feed(ByteBuffer.wrap(MediaFixture.drain(reader).body()));
+    assertThat(frames).hasSize(6);
+    assertThat(frames.get(5).timecode()).isEqualTo(40_000 + 5 * 33);
+  }
+
+  private static void runAll(Deque<Runnable> tasks, EmbeddedChannel channel) {
+    channel.runPendingTasks();
+    while (!tasks.isEmpty()) {
+      tasks.poll().run();
+      channel.runPendingTasks();
+    }
   }
 
   @Test
