@@ -23,6 +23,13 @@ public interface StreamLifecycleListener {
     }
   };
 
+  /**
+   * The stream was just created: the media side may prepare for its first PutMedia (e.g. create
+   * its logs) in the background. Does nothing by default.
+   */
+  default void onCreated(StreamInfo created) {
+  }
+
   /** The stream is gone from the catalog (its status is DELETING): drop all of its fragments. */
   void onDeleted(StreamInfo deleted);
 
@@ -36,6 +43,15 @@ public interface StreamLifecycleListener {
   default StreamLifecycleListener andThen(StreamLifecycleListener next) {
     StreamLifecycleListener first = this;
     return new StreamLifecycleListener() {
+      @Override
+      public void onCreated(StreamInfo created) {
+        try {
+          first.onCreated(created);
+        } finally {
+          next.onCreated(created);
+        }
+      }
+
       @Override
       public void onDeleted(StreamInfo deleted) {
         try {

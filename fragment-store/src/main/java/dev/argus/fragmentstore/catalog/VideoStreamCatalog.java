@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The live catalog of video streams: the pure {@link Catalog} behind a lock, a
  * {@link CatalogStore} that makes each change durable, and a {@link StreamLifecycleListener} told
- * of deletions and retention changes.
+ * of creations, deletions and retention changes.
  *
  * <p>An update computes the next catalog, saves it, and only then publishes it, so a failed save
  * ({@link UncheckedIOException}) leaves the catalog as it was and nobody has seen the change.
@@ -78,7 +78,7 @@ public final class VideoStreamCatalog {
   }
 
   public StreamInfo create(NewStream request) {
-    return update(catalog -> catalog.create(request, clock.instant(), region, account), null);
+    return update(catalog -> catalog.create(request, clock.instant(), region, account), listener::onCreated);
   }
 
   public StreamInfo describe(StreamRef ref) {

@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -166,6 +167,37 @@ public final class FragmentStore implements StreamLifecycleListener, AutoCloseab
   /** Whether fragments of this stream are ever acknowledged PERSISTED (retention above 0). */
   public boolean persists(StreamKey key) {
     return retentionHours.getOrDefault(key, 0) > 0;
+  }
+
+  /**
+   * Opens the new stream's logs on the maintenance thread, so that its first PutMedia finds them
+   * open: creating them (files and directory fsyncs) on the media writer threads, when 200
+   * producers connected at once, held up the writes and live fragment numbers of streams already
+   * streaming (see BENCHMARKS.md, "Start-up burst at 200 streams"). A PutMedia that comes first
+   * opens them itself, as before; a stream deleted before its turn is not opened.
+   */
+  @Override
+  public void onCreated(StreamInfo created) {
+    StreamKey key = StreamKey.of(created);
+    retentionHours.put(key, created.dataRetentionInHours());
+    try {
+      maintenance.execute(() -> prepare(created));
+    } catch (RejectedExecutionException e) {
+      log.debug("store closed; {} opens on its first use", key);
+    }
+  }
+
+  private void prepare(StreamInfo info) {
+    StreamKey key = StreamKey.of(info);
+    try {
+      synchronized (opening.computeIfAbsent(key, k -> new Object())) {
+        if (!closed && retentionHours.containsKey(key)) { // onDeleted removes it before taking this lock
+          open(info);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      log.warn("could not open the logs of new stream {}; its first PutMedia retries", key, e);
+    }
   }
 
   @Override

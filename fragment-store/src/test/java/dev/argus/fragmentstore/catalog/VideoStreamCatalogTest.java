@@ -26,6 +26,11 @@ class VideoStreamCatalogTest {
     final List<String> events = Collections.synchronizedList(new ArrayList<>());
 
     @Override
+    public void onCreated(StreamInfo created) {
+      events.add("created " + created.streamName());
+    }
+
+    @Override
     public void onDeleted(StreamInfo deleted) {
       events.add("deleted " + deleted.streamName() + " " + deleted.status());
     }
@@ -50,7 +55,7 @@ class VideoStreamCatalogTest {
     catalog.untag(new StreamRef.ByName("a"), List.of("k"));
     catalog.delete(s.arn(), down.version());
     assertThat(saved).containsExactly(1L, 2L, 3L, 4L, 5L);
-    assertThat(recorder.events).containsExactly("retention a 4", "deleted a DELETING");
+    assertThat(recorder.events).containsExactly("created a", "retention a 4", "deleted a DELETING");
     assertThat(catalog.streams()).isEmpty();
   }
 

@@ -147,6 +147,49 @@ class FragmentStoreTest {
     }
   }
 
+  @Test
+  void createStreamOpensTheStreamsLogsBeforeItsFirstPutMedia() throws Exception {
+    try (FragmentStore store = FragmentStore.open(dir, clock, StoreConfig.defaults())) {
+      VideoStreamCatalog catalog = new VideoStreamCatalog(dev.argus.fragmentstore.catalog.Catalog.EMPTY,
+          dev.argus.fragmentstore.catalog.CatalogStore.IN_MEMORY, store, clock, "us-east-1", "000000000000");
+      StreamInfo info = create(catalog, "cam", 24);
+      StreamKey key = StreamKey.of(info);
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (store.ifOpen(key).isEmpty() && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+      StreamStorage prepared = store.ifOpen(key).orElseThrow();
+      assertThat(key.dir(dir).resolve("fragments")).isDirectory();
+      assertThat(store.open(info)).isSameAs(prepared);
+      assertThat(store.persists(key)).isTrue();
+      assertThat(put(prepared, 1).offset()).isZero();
+    }
+  }
+
+  @Test
+  void aStreamDeletedBeforeItsLogsOpenIsNeverOpened() throws Exception {
+    try (FragmentStore store = FragmentStore.open(dir, clock, StoreConfig.defaults())) {
+      VideoStreamCatalog catalog = new VideoStreamCatalog(dev.argus.fragmentstore.catalog.Catalog.EMPTY,
+          dev.argus.fragmentstore.catalog.CatalogStore.IN_MEMORY, store, clock, "us-east-1", "000000000000");
+      List<StreamInfo> streams = new java.util.ArrayList<>();
+      for (int i = 0; i < 20; i++) {
+        StreamInfo info = create(catalog, "cam-" + i, 24);
+        catalog.delete(info.arn(), null); // queued right behind its open, often before it runs
+        streams.add(info);
+      }
+      StreamInfo last = create(catalog, "last", 24); // the maintenance queue is FIFO: once it is open, all ran
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (store.ifOpen(StreamKey.of(last)).isEmpty() && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+      assertThat(store.ifOpen(StreamKey.of(last))).isPresent();
+      for (StreamInfo info : streams) {
+        awaitGone(StreamKey.of(info).dir(dir));
+        assertThat(store.ifOpen(StreamKey.of(info))).isEmpty();
+      }
+    }
+  }
+
   private static void awaitGone(Path path) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     while (Files.exists(path) && System.nanoTime() < deadline) {
