@@ -12,6 +12,8 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesisvideo.KinesisVideoClient;
+import software.amazon.awssdk.services.kinesisvideoarchivedmedia.KinesisVideoArchivedMediaClient;
+import software.amazon.awssdk.services.kinesisvideomedia.KinesisVideoMediaClient;
 import software.amazon.awssdk.services.rekognition.RekognitionClient;
 
 /**
@@ -44,6 +46,17 @@ public final class Clients {
   public static KinesisVideoClient kinesisVideo(URI endpoint) {
     return KinesisVideoClient.builder().endpointOverride(endpoint).region(REGION).credentialsProvider(CREDENTIALS)
         .httpClientBuilder(ApacheHttpClient.builder()).overrideConfiguration(noRetries()).build();
+  }
+
+  public static KinesisVideoMediaClient kinesisVideoMedia(URI endpoint) {
+    return KinesisVideoMediaClient.builder().endpointOverride(endpoint).region(REGION).credentialsProvider(CREDENTIALS)
+        .httpClientBuilder(ApacheHttpClient.builder()).overrideConfiguration(noRetries()).build();
+  }
+
+  public static KinesisVideoArchivedMediaClient kinesisVideoArchivedMedia(URI endpoint) {
+    return KinesisVideoArchivedMediaClient.builder().endpointOverride(endpoint).region(REGION)
+        .credentialsProvider(CREDENTIALS).httpClientBuilder(ApacheHttpClient.builder())
+        .overrideConfiguration(noRetries()).build();
   }
 
   public static KinesisAsyncClient kinesisAsync(URI endpoint) {

@@ -2,14 +2,11 @@ package dev.argus.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.kinesisvideo.parser.ebml.InputStreamParserByteSource;
 import com.amazonaws.kinesisvideo.parser.ebml.MkvTypeInfos;
 import com.amazonaws.kinesisvideo.parser.mkv.MkvDataElement;
-import com.amazonaws.kinesisvideo.parser.mkv.MkvElement;
 import com.amazonaws.kinesisvideo.parser.mkv.MkvElementVisitor;
 import com.amazonaws.kinesisvideo.parser.mkv.MkvEndMasterElement;
 import com.amazonaws.kinesisvideo.parser.mkv.MkvStartMasterElement;
-import com.amazonaws.kinesisvideo.parser.mkv.StreamingMkvReader;
 import com.amazonaws.kinesisvideo.parser.utilities.FragmentMetadata;
 import com.amazonaws.kinesisvideo.parser.utilities.FragmentMetadataVisitor;
 import com.amazonaws.kinesisvideo.parser.utilities.MkvTag;
@@ -34,7 +31,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.sync.ResponseTransformer;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.services.kinesisvideo.KinesisVideoClient;
 import software.amazon.awssdk.services.kinesisvideoarchivedmedia.KinesisVideoArchivedMediaClient;
 import software.amazon.awssdk.services.kinesisvideomedia.KinesisVideoMediaClient;
@@ -64,12 +60,8 @@ class FragmentMetadataMediaIT {
   static void start() throws Exception {
     argus = ArgusProcess.start(dataDir);
     kvs = Clients.kinesisVideo(argus.endpoint());
-    media = KinesisVideoMediaClient.builder().endpointOverride(argus.endpoint()).region(Clients.REGION)
-        .credentialsProvider(Clients.CREDENTIALS).httpClientBuilder(ApacheHttpClient.builder())
-        .overrideConfiguration(Clients.noRetries()).build();
-    archived = KinesisVideoArchivedMediaClient.builder().endpointOverride(argus.endpoint()).region(Clients.REGION)
-        .credentialsProvider(Clients.CREDENTIALS).httpClientBuilder(ApacheHttpClient.builder())
-        .overrideConfiguration(Clients.noRetries()).build();
+    media = Clients.kinesisVideoMedia(argus.endpoint());
+    archived = Clients.kinesisVideoArchivedMedia(argus.endpoint());
     kvs.createStream(r -> r.streamName(STREAM).dataRetentionInHours(24));
   }
 
@@ -199,18 +191,8 @@ class FragmentMetadataMediaIT {
       public void visit(MkvDataElement data) {
       }
     };
-    StreamingMkvReader reader = StreamingMkvReader.createDefault(new InputStreamParserByteSource(in));
-    while (reader.mightHaveNext()) {
-      Optional<MkvElement> element = reader.nextIfAvailable();
-      if (element.isEmpty()) {
-        continue;
-      }
-      element.get().accept(metadata);
-      element.get().accept(clusters);
-      if (last != null && metadata.getContinuationToken().filter(last::equals).isPresent()) {
-        break;
-      }
-    }
+    KvsParserReader.drive(in, () -> last != null && metadata.getContinuationToken().filter(last::equals).isPresent(),
+        metadata, clusters);
     assertThat(pending).as("user tags after the last Cluster").isEmpty();
     return byFragment;
   }

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -64,24 +65,34 @@ final class KvsParserReader {
         }
       }
     };
+    // GetMedia never ends: stop once the last wanted fragment's trailing tags were read
+    drive(in, () -> seen.size() >= fragments && metadata.getContinuationToken().isPresent()
+        && metadata.getContinuationToken().get().equals(lastKey(seen)), metadata, counter);
+    List<Fragment> out = new ArrayList<>();
+    seen.forEach((number, m) -> out.add(new Fragment(number, m.getServerSideTimestampMillis(),
+        m.getProducerSideTimestampMillis(), frames.get(number)[0])));
+    return out.subList(0, Math.min(fragments, out.size()));
+  }
+
+  /**
+   * Hands each element the library reads from {@code in} to every visitor in order, until the input
+   * ends or {@code done} holds after an element.
+   */
+  static void drive(InputStream in, BooleanSupplier done, MkvElementVisitor... visitors)
+      throws MkvElementVisitException {
     StreamingMkvReader reader = StreamingMkvReader.createDefault(new InputStreamParserByteSource(in));
     while (reader.mightHaveNext()) {
       Optional<MkvElement> element = reader.nextIfAvailable();
       if (element.isEmpty()) {
         continue;
       }
-      element.get().accept(metadata);
-      element.get().accept(counter);
-      // GetMedia never ends: stop once the last wanted fragment's trailing tags were read
-      if (seen.size() >= fragments && metadata.getContinuationToken().isPresent()
-          && metadata.getContinuationToken().get().equals(lastKey(seen))) {
-        break;
+      for (MkvElementVisitor visitor : visitors) {
+        element.get().accept(visitor);
+      }
+      if (done.getAsBoolean()) {
+        return;
       }
     }
-    List<Fragment> out = new ArrayList<>();
-    seen.forEach((number, m) -> out.add(new Fragment(number, m.getServerSideTimestampMillis(),
-        m.getProducerSideTimestampMillis(), frames.get(number)[0])));
-    return out.subList(0, Math.min(fragments, out.size()));
   }
 
   private static String lastKey(Map<String, ?> map) {

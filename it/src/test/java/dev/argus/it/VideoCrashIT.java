@@ -23,7 +23,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.ResponseTransformer;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.services.kinesisvideo.KinesisVideoClient;
 import software.amazon.awssdk.services.kinesisvideoarchivedmedia.KinesisVideoArchivedMediaClient;
 import software.amazon.awssdk.services.kinesisvideoarchivedmedia.model.Fragment;
@@ -111,9 +110,7 @@ class VideoCrashIT {
 
   private static void verify(ArgusProcess argus, Map<String, Long> persisted, List<List<byte[]>> sourceFrames,
       List<Long> sourceTimecodes, long base) throws Exception {
-    try (KinesisVideoArchivedMediaClient archived = KinesisVideoArchivedMediaClient.builder()
-        .endpointOverride(argus.endpoint()).region(Clients.REGION).credentialsProvider(Clients.CREDENTIALS)
-        .httpClientBuilder(ApacheHttpClient.builder()).overrideConfiguration(Clients.noRetries()).build()) {
+    try (KinesisVideoArchivedMediaClient archived = Clients.kinesisVideoArchivedMedia(argus.endpoint())) {
       List<Fragment> listed = new ArrayList<>();
       archived.listFragmentsPaginator(r -> r.streamName(STREAM).maxResults(1000L)).fragments().forEach(listed::add);
       Map<String, Fragment> byNumber = new HashMap<>();

@@ -26,7 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.sync.ResponseTransformer;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.services.kinesisvideo.KinesisVideoClient;
 import software.amazon.awssdk.services.kinesisvideoarchivedmedia.KinesisVideoArchivedMediaClient;
 import software.amazon.awssdk.services.kinesisvideoarchivedmedia.model.Fragment;
@@ -62,12 +61,8 @@ class VideoMediaIT {
   static void start() throws Exception {
     argus = ArgusProcess.start(dataDir);
     kvs = Clients.kinesisVideo(argus.endpoint());
-    media = KinesisVideoMediaClient.builder().endpointOverride(argus.endpoint()).region(Clients.REGION)
-        .credentialsProvider(Clients.CREDENTIALS).httpClientBuilder(ApacheHttpClient.builder())
-        .overrideConfiguration(Clients.noRetries()).build();
-    archived = KinesisVideoArchivedMediaClient.builder().endpointOverride(argus.endpoint()).region(Clients.REGION)
-        .credentialsProvider(Clients.CREDENTIALS).httpClientBuilder(ApacheHttpClient.builder())
-        .overrideConfiguration(Clients.noRetries()).build();
+    media = Clients.kinesisVideoMedia(argus.endpoint());
+    archived = Clients.kinesisVideoArchivedMedia(argus.endpoint());
     clusters = Files.readAllBytes(Path.of(System.getProperty("argus.testdata"), "kvs", "clusters.mkv"));
     kvs.createStream(r -> r.streamName(STREAM).dataRetentionInHours(24));
   }
