@@ -185,8 +185,11 @@ final class RequestRouter extends ChannelInboundHandlerAdapter {
   }
 
   /**
-   * Decodes and runs the operation on a worker, then answers on the event loop. Every failure,
-   * {@link Error}s included, ends in a response: a request is never left unanswered.
+   * Decodes and runs the operation on a worker, then answers on the event loop. A response ready
+   * when the operation returns is encoded on the worker; one completed later by another thread
+   * (a put's stage completes on the log's fsync thread) is encoded on the event loop, so that
+   * thread goes back to forcing logs at once. Every failure, {@link Error}s included, ends in a
+   * response: a request is never left unanswered.
    */
   private void dispatch(ChannelHandlerContext ctx, UnaryOperation op, byte[] bytes) {
     RequestHead current = head;
@@ -199,25 +202,27 @@ final class RequestRouter extends ChannelInboundHandlerAdapter {
         } catch (Throwable e) {
           stage = CompletableFuture.failedFuture(e);
         }
-        stage.whenComplete((response, failure) -> answer(ctx, current, protocol, response, failure));
+        CompletableFuture<AwsResponse> future = stage.toCompletableFuture();
+        if (future.isDone()) {
+          Responses.Built built = build(current, protocol, future);
+          ctx.executor().execute(() -> respond(ctx, built));
+        } else {
+          future.whenComplete((response, failure) -> ctx.executor().execute(
+              () -> respond(ctx, build(current, protocol, future))));
+        }
       });
     } catch (RejectedExecutionException e) {
       respond(ctx, Responses.error(current, ErrorType.SERVICE_UNAVAILABLE.exception("server is busy; retry")));
     }
   }
 
-  private void answer(ChannelHandlerContext ctx, RequestHead current, Protocol protocol, AwsResponse response,
-            Throwable failure) {
-    Responses.Built http;
+  /** The HTTP response for a completed operation: its document, or its failure as an AWS error. */
+  private static Responses.Built build(RequestHead current, Protocol protocol, CompletableFuture<AwsResponse> done) {
     try {
-      http = failure == null
-          ? Responses.success(current, protocol, response)
-          : Responses.error(current, asAwsException(current, failure));
+      return Responses.success(current, protocol, done.join());
     } catch (Throwable e) {
-      http = Responses.error(current, asAwsException(current, e));
+      return Responses.error(current, asAwsException(current, e));
     }
-    Responses.Built built = http;
-    ctx.executor().execute(() -> respond(ctx, built));
   }
 
   private static AwsException asAwsException(RequestHead head, Throwable failure) {

@@ -118,6 +118,39 @@ class RequestRouterTest {
   }
 
   @Test
+  void anOperationCompletedLaterByAnotherThreadIsAnsweredOnTheEventLoop() throws Exception {
+    for (boolean fails : new boolean[] {false, true}) {
+      CompletableFuture<AwsResponse> later = new CompletableFuture<>(); // completed after the worker returned
+      AwsApi api = head -> Optional.<Operation>of((UnaryOperation) request -> later);
+      EmbeddedChannel channel = new EmbeddedChannel(new RequestRouter(new Routes(List.of(api)), RequestIds.random(),
+          Runnable::run, new InFlight(), LIMIT));
+      channel.writeInbound(jsonRequest("Test.Later", "{}"));
+      channel.runPendingTasks();
+      assertThat((Object) channel.readOutbound()).as("no response before the operation completes").isNull();
+      Thread completer = new Thread(() -> {
+        if (fails) {
+          later.completeExceptionally(new ErrorType("ResourceNotFoundException", 400).exception("gone"));
+        } else {
+          later.complete(AwsResponse.ok(Map.of("Done", true)));
+        }
+      });
+      completer.start();
+      completer.join();
+      assertThat((Object) channel.readOutbound()).as("nothing written from the completing thread").isNull();
+      channel.runPendingTasks();
+      FullHttpResponse response = channel.readOutbound();
+      assertThat(response).isNotNull();
+      if (fails) {
+        assertThat(response.status().code()).isEqualTo(400);
+        assertThat(json(response).get("__type").asText()).isEqualTo("ResourceNotFoundException");
+      } else {
+        assertThat(response.status().code()).isEqualTo(200);
+        assertThat(json(response).get("Done").asBoolean()).isTrue();
+      }
+    }
+  }
+
+  @Test
   void unknownTargetIsUnknownOperationException() throws Exception {
     FullHttpResponse response = exchange(channel(Runnable::run), jsonRequest("Nope_2020.Whatever", "{}"));
     assertThat(response.status().code()).isEqualTo(400);
