@@ -54,7 +54,8 @@ public final class LiveTail implements AutoCloseable {
    *
    * @param number the fragment's number
    * @param producerMillis its producer timestamp
-   * @param mkv the bytes (whole MKV elements only at a chunk's start and end)
+   * @param mkv the bytes (whole MKV elements only at a chunk's start and end); may be shared with
+   *     other readers: never write into them
    * @param starts whether these bytes begin the chunk (EBML header first)
    * @param ends whether these bytes end the chunk (no more for this fragment)
    */
@@ -166,7 +167,16 @@ public final class LiveTail implements AutoCloseable {
     }
   }
 
+  /**
+   * The pieces from the next unwritten one, joined, up to {@link #DEFAULT_MAX_LIVE_READ_BYTES}
+   * (at least one). A lone piece, the usual case at the live edge (one new frame), is handed on as
+   * it is, without a copy: pieces are shared and never written into, and neither are parts.
+   */
   private byte[] take(List<byte[]> pieces) {
+    if (pieces.size() == 1) {
+      written++;
+      return pieces.get(0);
+    }
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     for (byte[] piece : pieces) {
       if (out.size() > 0 && out.size() + piece.length > DEFAULT_MAX_LIVE_READ_BYTES) {
