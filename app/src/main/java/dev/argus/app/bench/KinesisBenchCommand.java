@@ -22,8 +22,10 @@ import software.amazon.awssdk.services.kinesis.KinesisClient;
 
 /**
  * {@code argus bench kinesis --endpoint NAME=URL ...}: the same load, with the same SDK v2 client
- * (sync, Apache, retries off, JSON unless {@code --cbor}), against each endpoint in turn, then one
- * Markdown table of the figures on stdout. Streams are created and deleted by the run.
+ * (sync, Apache, retries off), against each endpoint in turn, then one Markdown table of the
+ * figures on stdout, a column per endpoint. Every endpoint is measured in awsJson1.1, the one
+ * protocol all of them speak; an endpoint named by {@code --cbor} gets a second column in CBOR,
+ * the protocol the SDK uses unless told otherwise. Streams are created and deleted by the run.
  *
  * <p>Phases per endpoint: PutRecords throughput with 100-byte and 10-KiB records from {@code
  * --threads} producers into a {@code --shards}-shard stream; sequential PutRecord latency;
@@ -67,8 +69,10 @@ public final class KinesisBenchCommand implements Callable<Integer> {
           + "bench and of a JVM server are warm for every endpoint alike (default ${DEFAULT-VALUE}).")
   int warmupSeconds;
 
-  @Option(names = "--cbor", description = "Let the SDK speak CBOR (kinesalite cannot).")
-  boolean cbor;
+  @Option(names = "--cbor", paramLabel = "NAME",
+      description = "Also measure endpoint NAME in CBOR, the SDK's default protocol (kinesalite cannot speak it): "
+          + "the SDK and the light client both switch, in a second column, NAME (CBOR). Repeatable.")
+  List<String> cborEndpoints = new ArrayList<>();
 
   @Option(names = "--memory-streams", defaultValue = "0",
       description = "Also measure heap per idle stream and per shard with this many in-process streams (0: skip).")
@@ -76,20 +80,19 @@ public final class KinesisBenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    System.setProperty("aws.cborEnabled", Boolean.toString(cbor));
     PrintWriter out = spec.commandLine().getOut();
-    Map<String, Map<String, String>> results = new LinkedHashMap<>();
-    for (String endpoint : endpoints) {
-      int eq = endpoint.indexOf('=');
-      if (eq < 1) {
-        throw new IllegalArgumentException("--endpoint must be NAME=URL, not " + endpoint);
+    Map<String, URI> named = endpoints();
+    for (String name : cborEndpoints) {
+      if (!named.containsKey(name)) {
+        throw new IllegalArgumentException("--cbor " + name + " names no --endpoint");
       }
-      String name = endpoint.substring(0, eq);
-      spec.commandLine().getErr().println("bench: " + name);
-      spec.commandLine().getErr().flush();
-      URI uri = URI.create(endpoint.substring(eq + 1));
-      try (KinesisClient client = client(uri)) {
-        results.put(name, run(new KinesisLoad(client, 42), new RawPutRecords(uri)));
+    }
+    Map<String, Map<String, String>> results = new LinkedHashMap<>();
+    for (Map.Entry<String, URI> endpoint : named.entrySet()) {
+      String name = endpoint.getKey();
+      results.put(name, run(name, endpoint.getValue(), false));
+      if (cborEndpoints.contains(name)) {
+        results.put(name + " (CBOR)", run(name + " (CBOR)", endpoint.getValue(), true));
       }
     }
     print(out, results);
@@ -99,6 +102,39 @@ public final class KinesisBenchCommand implements Callable<Integer> {
     }
     out.flush();
     return 0;
+  }
+
+  /** The --endpoint options, name to URL, in the order given. */
+  private Map<String, URI> endpoints() {
+    Map<String, URI> named = new LinkedHashMap<>();
+    for (String endpoint : endpoints) {
+      int eq = endpoint.indexOf('=');
+      if (eq < 1) {
+        throw new IllegalArgumentException("--endpoint must be NAME=URL, not " + endpoint);
+      }
+      named.put(endpoint.substring(0, eq), URI.create(endpoint.substring(eq + 1)));
+    }
+    return named;
+  }
+
+  /**
+   * One column: every phase against {@code uri}, with both clients in CBOR or in JSON. The SDK
+   * reads {@code aws.cborEnabled} for each request it marshals, and columns run one at a time.
+   */
+  private Map<String, String> run(String column, URI uri, boolean cbor) throws Exception {
+    spec.commandLine().getErr().println("bench: " + column);
+    spec.commandLine().getErr().flush();
+    String before = System.getProperty("aws.cborEnabled");
+    System.setProperty("aws.cborEnabled", Boolean.toString(cbor));
+    try (KinesisClient client = client(uri)) {
+      return run(new KinesisLoad(client, 42), new RawPutRecords(uri, cbor));
+    } finally {
+      if (before == null) {
+        System.clearProperty("aws.cborEnabled");
+      } else {
+        System.setProperty("aws.cborEnabled", before);
+      }
+    }
   }
 
   private Map<String, String> run(KinesisLoad load, RawPutRecords raw) throws Exception {

@@ -16,13 +16,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code argus bench kinesis} end to end against an in-process server (limits off, as the bench
- * is run), with 1 s phases and tiny counts: every row of the table carries a real figure, and both
- * put-to-get rows saw every record. No time is asserted.
+ * is run), with 1 s phases and tiny counts, in JSON and, through {@code --cbor}, in CBOR: every
+ * row of both columns carries a real figure, and both put-to-get rows saw every record. No time is
+ * asserted.
  */
 class KinesisBenchCommandTest {
 
   private static final int PROPAGATION_COUNT = 20;
-  private static final Pattern ROW = Pattern.compile("^\\| (.+?) \\| (.+?) \\|$", Pattern.MULTILINE);
+  private static final Pattern ROW = Pattern.compile("^\\| (.+) \\|$", Pattern.MULTILINE);
   private static final Pattern NUMBER = Pattern.compile("[0-9][0-9,]*(\\.[0-9]+)?");
 
   @TempDir
@@ -30,15 +31,30 @@ class KinesisBenchCommandTest {
 
   @Test
   void everyRowCarriesAFigure() throws Exception {
+    String cborBefore = System.getProperty("aws.cborEnabled");
     CliRun run;
     try (ArgusServer server = ArgusServer.start(new ArgusConfig("127.0.0.1", 0, dataDir, false))) {
-      run = CliRun.of("bench", "kinesis", "--endpoint", "argus=" + server.baseUrl(), "--seconds", "1",
-          "--threads", "2", "--shards", "2", "--latency-count", "20",
+      run = CliRun.of("bench", "kinesis", "--endpoint", "argus=" + server.baseUrl(), "--cbor", "argus",
+          "--seconds", "1", "--threads", "2", "--shards", "2", "--latency-count", "20",
           "--propagation-count", Integer.toString(PROPAGATION_COUNT));
     }
     assertThat(run.exit()).as(run.out() + "\n" + run.err()).isZero();
-    Map<String, String> rows = rows(run.out());
-    assertThat(rows.keySet()).as(run.out()).contains(
+    Map<String, Map<String, String>> columns = columns(run.out());
+    assertThat(columns.keySet()).as(run.out()).containsExactly("argus", "argus (CBOR)");
+    columns.values().forEach(rows -> assertEveryRowCarriesAFigure(rows, run.out()));
+    assertThat(System.getProperty("aws.cborEnabled")).as("the SDK's protocol switch is put back").isEqualTo(cborBefore);
+  }
+
+  @Test
+  void aCborColumnMustNameAnEndpoint() {
+    CliRun run = CliRun.of("bench", "kinesis", "--endpoint", "argus=http://127.0.0.1:9", "--cbor", "kinesalite");
+
+    assertThat(run.exit()).isNotZero();
+    assertThat(run.err()).contains("--cbor kinesalite names no --endpoint");
+  }
+
+  private static void assertEveryRowCarriesAFigure(Map<String, String> rows, String out) {
+    assertThat(rows.keySet()).as(out).contains(
         "PutRecords 100 B, records/s", "PutRecords 100 B, light client, records/s",
         "GetRecords (100 B records), records/s", "PutRecords 10 KiB, MiB/s", "PutRecords 10 KiB, light client, MiB/s",
         "PutRecord p50 / p99, ms", "put-to-get p50 / p99, ms, consumer polling without pause",
@@ -58,16 +74,23 @@ class KinesisBenchCommandTest {
     });
   }
 
-  /** The table's rows after its header, figure to value. */
-  private static Map<String, String> rows(String out) {
-    Map<String, String> rows = new LinkedHashMap<>();
+  /** The table by column: the header's names, each to its rows, figure to value. */
+  private static Map<String, Map<String, String>> columns(String out) {
+    Map<String, Map<String, String>> columns = new LinkedHashMap<>();
+    List<String> names = List.of();
     Matcher row = ROW.matcher(out);
     while (row.find()) {
-      if (!row.group(1).equals("figure") && !row.group(1).startsWith("---")) {
-        rows.put(row.group(1), row.group(2));
+      List<String> cells = List.of(row.group(1).split(" \\| "));
+      if (cells.get(0).equals("figure")) {
+        names = cells.subList(1, cells.size());
+        names.forEach(name -> columns.put(name, new LinkedHashMap<>()));
+      } else if (!cells.get(0).startsWith("---")) {
+        for (int i = 0; i < names.size(); i++) {
+          columns.get(names.get(i)).put(cells.get(0), cells.get(i + 1));
+        }
       }
     }
-    return rows;
+    return columns;
   }
 
   private static List<Double> numbers(String value) {
