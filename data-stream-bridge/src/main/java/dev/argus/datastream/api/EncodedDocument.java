@@ -19,7 +19,7 @@ import java.io.IOException;
  * thread-safe; a response may be encoded on another thread than the one that built it.
  */
 sealed interface EncodedDocument extends JsonSerializable
-    permits PutRecordResponse, PutRecordsResponse, GetRecordsResponse {
+    permits PutRecordResponse, PutRecordsResponse, GetRecordsResponse, SubscribeToShardEvent {
 
   /** Writes the members between the object's braces. */
   void writeMembers(JsonGenerator gen, SerializerProvider provider) throws IOException;

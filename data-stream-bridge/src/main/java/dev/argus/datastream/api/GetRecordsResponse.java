@@ -42,11 +42,7 @@ record GetRecordsResponse(RecordBatch batch) implements EncodedDocument {
     List<ChildShard> children = batch.childShards();
     if (!children.isEmpty()) {
       gen.writeFieldName(WireMembers.CHILD_SHARDS);
-      gen.writeStartArray(children, children.size());
-      for (ChildShard child : children) {
-        WireMembers.writeChild(gen, child);
-      }
-      gen.writeEndArray();
+      WireMembers.writeChildren(gen, children);
     }
   }
 }

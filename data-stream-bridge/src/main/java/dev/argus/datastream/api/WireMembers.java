@@ -30,6 +30,7 @@ final class WireMembers {
   static final SerializableString NEXT_SHARD_ITERATOR = name("NextShardIterator");
   static final SerializableString MILLIS_BEHIND_LATEST = name("MillisBehindLatest");
   static final SerializableString CHILD_SHARDS = name("ChildShards");
+  static final SerializableString CONTINUATION_SEQUENCE_NUMBER = name("ContinuationSequenceNumber");
   private static final SerializableString ARRIVAL = name("ApproximateArrivalTimestamp");
   private static final SerializableString DATA = name("Data");
   private static final SerializableString PARTITION_KEY = name("PartitionKey");
@@ -63,8 +64,17 @@ final class WireMembers {
     gen.writeEndObject();
   }
 
-  /** A ChildShard, as GetRecords reports it at a closed shard's end. */
-  static void writeChild(JsonGenerator gen, ChildShard child) throws IOException {
+  /** An array of ChildShards. */
+  static void writeChildren(JsonGenerator gen, List<ChildShard> children) throws IOException {
+    gen.writeStartArray(children, children.size());
+    for (ChildShard child : children) {
+      writeChild(gen, child);
+    }
+    gen.writeEndArray();
+  }
+
+  /** A ChildShard, as GetRecords and SubscribeToShard report it at a closed shard's end. */
+  private static void writeChild(JsonGenerator gen, ChildShard child) throws IOException {
     gen.writeStartObject(child);
     gen.writeFieldName(SHARD_ID);
     gen.writeString(child.shard().toString());

@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.argus.awshttp.protocol.Protocol;
-import dev.argus.datastream.engine.ChildShard;
 import dev.argus.datastream.engine.RecordBatch;
 import dev.argus.datastream.engine.StreamRecord;
 import dev.argus.datastream.shard.SequenceNumber;
 import dev.argus.datastream.shard.ShardId;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Random;
@@ -29,32 +27,12 @@ class GetRecordsResponseTest {
         Arguments.of(Protocol.AWS_JSON_1_1, seed), Arguments.of(Protocol.AWS_CBOR_1_1, seed)));
   }
 
-  private static RecordBatch batch(Random random) {
-    List<StreamRecord> records = new ArrayList<>();
-    int count = random.nextInt(5) == 0 ? 0 : random.nextInt(60);
-    for (int i = 0; i < count; i++) {
-      records.add(WireOracle.record(random));
-    }
-    boolean closedEnd = random.nextInt(4) == 0;
-    List<ChildShard> children = new ArrayList<>();
-    if (closedEnd && random.nextBoolean()) {
-      for (int i = 1 + random.nextInt(2); i > 0; i--) {
-        children.add(WireOracle.child(random));
-      }
-    } else if (!closedEnd && random.nextInt(8) == 0) {
-      children.add(WireOracle.child(random));
-    }
-    String next = closedEnd ? null : "AAAA" + Long.toHexString(random.nextLong()) + "/+=";
-    return new RecordBatch(records, next, random.nextBoolean() ? 0 : random.nextInt(86_400_000), children,
-        WireOracle.number(random));
-  }
-
   @ParameterizedTest
   @MethodSource("seeds")
   void encodesAsTheOldDocumentDid(Protocol protocol, long seed) throws Exception {
     Random random = new Random(seed);
     for (int round = 0; round < 5; round++) {
-      RecordBatch batch = batch(random);
+      RecordBatch batch = WireOracle.batch(random);
       byte[] bytes = WireOracle.assertSameWire(protocol, new GetRecordsResponse(batch), WireOracle.oldGetRecords(batch));
       JsonNode tree = protocol.decode(bytes);
       assertThat(tree.get("Records")).hasSize(batch.records().size());

@@ -72,6 +72,14 @@ final class WireOracle {
         "ChildShards", batch.childShards().isEmpty() ? null : batch.childShards().stream().map(WireOracle::oldChild).toList());
   }
 
+  static Map<String, Object> oldSubscribeEvent(RecordBatch batch) {
+    boolean end = batch.nextShardIterator() == null;
+    return doc("Records", batch.records().stream().map(WireOracle::oldRecord).toList(),
+        "ContinuationSequenceNumber", end ? null : batch.continuation().toString(),
+        "MillisBehindLatest", batch.millisBehindLatest(),
+        "ChildShards", end ? batch.childShards().stream().map(WireOracle::oldChild).toList() : null);
+  }
+
   private static Map<String, Object> oldRecord(StreamRecord record) {
     return doc("SequenceNumber", record.sequenceNumber().toString(),
         TIMESTAMP_MEMBER, Instant.ofEpochMilli(record.arrivalMillis()),
@@ -172,6 +180,30 @@ final class WireOracle {
 
   static StreamRecord record(Random random) {
     return new StreamRecord(number(random), arrival(random), partitionKey(random), data(random));
+  }
+
+  /**
+   * A batch of 0 to 59 records; a quarter are a closed shard's end (no next iterator), with or
+   * without children, and a few before the end name a child too.
+   */
+  static RecordBatch batch(Random random) {
+    List<StreamRecord> records = new ArrayList<>();
+    int count = random.nextInt(5) == 0 ? 0 : random.nextInt(60);
+    for (int i = 0; i < count; i++) {
+      records.add(record(random));
+    }
+    boolean closedEnd = random.nextInt(4) == 0;
+    List<ChildShard> children = new ArrayList<>();
+    if (closedEnd && random.nextBoolean()) {
+      for (int i = 1 + random.nextInt(2); i > 0; i--) {
+        children.add(child(random));
+      }
+    } else if (!closedEnd && random.nextInt(8) == 0) {
+      children.add(child(random));
+    }
+    String next = closedEnd ? null : "AAAA" + Long.toHexString(random.nextLong()) + "/+=";
+    return new RecordBatch(records, next, random.nextBoolean() ? 0 : random.nextInt(86_400_000), children,
+        number(random));
   }
 
   static ChildShard child(Random random) {
