@@ -9,7 +9,9 @@ import java.util.Objects;
  * <ul>
  *   <li>{@link Document}: an object serialised in the request's protocol (JSON or CBOR). Records
  *       map to PascalCase members, {@code null} members are left out, {@code byte[]} becomes a
- *       blob and {@link java.time.Instant} a timestamp in the protocol's own encoding.</li>
+ *       blob and {@link java.time.Instant} a timestamp in the protocol's own encoding. A hot
+ *       answer may instead be a {@code JsonSerializable} that writes itself to the generator, its
+ *       timestamps through {@link dev.argus.awshttp.protocol.Timestamps}.</li>
  *   <li>{@link Binary}: raw bytes with their content type (an MP4 clip, a JPEG).</li>
  * </ul>
  * Both carry a status (200 unless said otherwise) and extra response headers.

@@ -10,9 +10,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.dataformat.cbor.CBORFactory;
-import com.fasterxml.jackson.dataformat.cbor.CBORGenerator;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.time.Instant;
 
 /**
@@ -21,9 +19,6 @@ import java.time.Instant;
  * AWS does for forward compatibility.
  */
 final class Mappers {
-
-  /** CBOR tag 1: epoch-based date/time (RFC 8949 §3.4.2). */
-  private static final int CBOR_TAG_EPOCH = 1;
 
   static final ObjectMapper JSON = configure(new ObjectMapper(), new EpochSecondsSerializer());
   static final ObjectMapper CBOR = configure(new ObjectMapper(new CBORFactory()), new CborEpochMillisSerializer());
@@ -42,22 +37,19 @@ final class Mappers {
         .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
   }
 
-  /** awsJson / REST-JSON: seconds since the epoch with millisecond precision, e.g. 1519423069.07. */
+  /** awsJson / REST-JSON: seconds since the epoch with millisecond precision, see {@link Timestamps}. */
   private static final class EpochSecondsSerializer extends JsonSerializer<Instant> {
     @Override
     public void serialize(Instant value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
-      gen.writeNumber(BigDecimal.valueOf(value.toEpochMilli()).movePointLeft(3));
+      Timestamps.writeEpochSeconds(gen, value.toEpochMilli());
     }
   }
 
-  /** CBOR: tag 1 and the epoch milliseconds, as the AWS SDKs write and read them. */
+  /** CBOR: tag 1 and the epoch milliseconds, see {@link Timestamps}. */
   private static final class CborEpochMillisSerializer extends JsonSerializer<Instant> {
     @Override
     public void serialize(Instant value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
-      if (gen instanceof CBORGenerator cbor) {
-        cbor.writeTag(CBOR_TAG_EPOCH);
-      }
-      gen.writeNumber(value.toEpochMilli());
+      Timestamps.writeEpochMillis(gen, value.toEpochMilli());
     }
   }
 }

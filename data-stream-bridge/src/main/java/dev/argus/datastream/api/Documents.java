@@ -1,10 +1,8 @@
 package dev.argus.datastream.api;
 
-import dev.argus.datastream.engine.ChildShard;
 import dev.argus.datastream.engine.ConsumerInfo;
 import dev.argus.datastream.engine.ShardInfo;
 import dev.argus.datastream.engine.StreamInfo;
-import dev.argus.datastream.engine.StreamRecord;
 import dev.argus.datastream.shard.HashKeyRange;
 import dev.argus.datastream.shard.ShardId;
 import java.time.Instant;
@@ -15,7 +13,8 @@ import java.util.Map;
 /**
  * Builds Kinesis response members from engine values, as ordered maps with null members left
  * out; {@code byte[]} become blobs and {@link Instant}s timestamps in the request's protocol.
- * Stateless.
+ * The control plane's answers; the hot data-plane answers write themselves instead
+ * ({@link EncodedDocument}). Stateless.
  */
 final class Documents {
 
@@ -69,18 +68,6 @@ final class Documents {
         "StreamCreationTimestamp", Instant.ofEpochMilli(info.createdMillis()),
         "EnhancedMonitoring", List.of(doc("ShardLevelMetrics", List.of())), "EncryptionType", "NONE",
         "OpenShardCount", info.openShards().size(), "ConsumerCount", info.consumers().size());
-  }
-
-  static Map<String, Object> record(StreamRecord record) {
-    return doc("SequenceNumber", record.sequenceNumber().toString(),
-        "ApproximateArrivalTimestamp", Instant.ofEpochMilli(record.arrivalMillis()),
-        "Data", record.data(), "PartitionKey", record.partitionKey());
-  }
-
-  static Map<String, Object> child(ChildShard child) {
-    return doc("ShardId", child.shard().toString(),
-        "ParentShards", child.parents().stream().map(ShardId::toString).toList(),
-        "HashKeyRange", range(child.hashKeyRange()));
   }
 
   static Map<String, Object> consumer(ConsumerInfo consumer, String streamArn, boolean withStream) {

@@ -10,7 +10,6 @@ import dev.argus.datastream.engine.ConsumerInfo;
 import dev.argus.datastream.engine.DataStreamEngine;
 import dev.argus.datastream.engine.IteratorType;
 import dev.argus.datastream.engine.PutEntry;
-import dev.argus.datastream.engine.PutOutcome;
 import dev.argus.datastream.engine.RecordBatch;
 import dev.argus.datastream.engine.StreamInfo;
 import dev.argus.datastream.engine.StreamNotFoundException;
@@ -24,8 +23,10 @@ import java.util.regex.Pattern;
 
 /**
  * The data plane and the enhanced fan-out consumer registry: request bodies in, engine calls,
- * response documents out. Puts answer once their records are durable. Stateless over the
- * thread-safe engine.
+ * response documents out. Puts answer once their records are durable. The three hot answers
+ * (PutRecord, PutRecords, GetRecords) are {@link EncodedDocument}s that write themselves to the
+ * generator; the rest are ordered maps from {@link Documents}. Stateless over the thread-safe
+ * engine.
  */
 final class RecordOperations {
 
@@ -51,8 +52,8 @@ final class RecordOperations {
           + "' at 'sequenceNumberForOrdering' failed to satisfy constraint: Member must satisfy regular expression pattern: 0|([1-9]\\d{0,128})");
     }
     // Sequence numbers of one shard only grow, so every put is already ordered after the one named.
-    return engine.putRecord(stream(body), entry(body)).thenApply(stored -> doc("ShardId", stored.shard().toString(),
-        "SequenceNumber", stored.sequenceNumber().toString(), "EncryptionType", "NONE"));
+    return engine.putRecord(stream(body), entry(body))
+        .thenApply(stored -> new PutRecordResponse(stored.shard(), stored.sequenceNumber()));
   }
 
   CompletableFuture<Object> putRecords(AwsRequest request) {
@@ -62,19 +63,7 @@ final class RecordOperations {
     for (JsonNode node : nodes) {
       entries.add(entry(node));
     }
-    return engine.putRecords(stream(body), entries).thenApply(outcomes -> {
-      int failed = 0;
-      List<Map<String, Object>> results = new ArrayList<>(outcomes.size());
-      for (PutOutcome outcome : outcomes) {
-        if (outcome instanceof PutOutcome.Stored stored) {
-          results.add(doc("SequenceNumber", stored.sequenceNumber().toString(), "ShardId", stored.shard().toString()));
-        } else if (outcome instanceof PutOutcome.Failed f) {
-          failed++;
-          results.add(doc("ErrorCode", f.errorCode(), "ErrorMessage", f.errorMessage()));
-        }
-      }
-      return doc("FailedRecordCount", failed, "Records", results, "EncryptionType", "NONE");
-    });
+    return engine.putRecords(stream(body), entries).thenApply(PutRecordsResponse::new);
   }
 
   Object getShardIterator(AwsRequest request) {
@@ -99,9 +88,7 @@ final class RecordOperations {
     Integer limit = MEMBERS.integer(body, "Limit");
     RecordBatch batch = engine.getRecords(MEMBERS.requiredText(body, "ShardIterator"),
         limit == null ? 10_000 : limit);
-    return doc("Records", batch.records().stream().map(Documents::record).toList(),
-        "NextShardIterator", batch.nextShardIterator(), "MillisBehindLatest", batch.millisBehindLatest(),
-        "ChildShards", batch.childShards().isEmpty() ? null : batch.childShards().stream().map(Documents::child).toList());
+    return new GetRecordsResponse(batch);
   }
 
   // ---- enhanced fan-out consumers ----

@@ -1,6 +1,5 @@
 package dev.argus.datastream.api;
 
-import static dev.argus.datastream.api.Documents.doc;
 import static dev.argus.datastream.api.Members.MEMBERS;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -224,7 +223,7 @@ final class SubscribeToShardHandler extends ChannelInboundHandlerAdapter {
       return false;
     }
     ctx.writeAndFlush(frame(EventStreamMessage.event("SubscribeToShardEvent", protocol.contentType(),
-        protocol.encode(event(batch)))));
+        protocol.encode(new SubscribeToShardEvent(batch)))));
     lastEventMillis = now;
     iterator = batch.nextShardIterator();
     if (end) {
@@ -232,15 +231,6 @@ final class SubscribeToShardHandler extends ChannelInboundHandlerAdapter {
       return false;
     }
     return !batch.records().isEmpty();
-  }
-
-  private static Map<String, Object> event(RecordBatch batch) {
-    boolean end = batch.nextShardIterator() == null;
-    // At the shard's end, as in AWS, ChildShards replace the continuation (the KCL rejects both).
-    return doc("Records", batch.records().stream().map(Documents::record).toList(),
-        "ContinuationSequenceNumber", end ? null : batch.continuation().toString(),
-        "MillisBehindLatest", batch.millisBehindLatest(),
-        "ChildShards", end ? batch.childShards().stream().map(Documents::child).toList() : null);
   }
 
   private static DefaultHttpContent frame(EventStreamMessage message) {
