@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import dev.argus.datastream.engine.ChildShard;
 import dev.argus.datastream.engine.RecordBatch;
-import dev.argus.datastream.engine.StreamRecord;
 import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
@@ -26,13 +25,8 @@ record GetRecordsResponse(RecordBatch batch) implements EncodedDocument {
 
   @Override
   public void writeMembers(JsonGenerator gen, SerializerProvider provider) throws IOException {
-    List<StreamRecord> records = batch.records();
     gen.writeFieldName(WireMembers.RECORDS);
-    gen.writeStartArray(records, records.size());
-    for (StreamRecord record : records) {
-      WireMembers.writeRecord(gen, provider, record);
-    }
-    gen.writeEndArray();
+    WireMembers.writeRecords(gen, provider, batch.records());
     if (batch.nextShardIterator() != null) {
       gen.writeFieldName(WireMembers.NEXT_SHARD_ITERATOR);
       gen.writeString(batch.nextShardIterator());

@@ -4,9 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import dev.argus.datastream.engine.ChildShard;
 import dev.argus.datastream.engine.RecordBatch;
-import dev.argus.datastream.engine.StreamRecord;
 import java.io.IOException;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -31,13 +29,8 @@ record SubscribeToShardEvent(RecordBatch batch) implements EncodedDocument {
 
   @Override
   public void writeMembers(JsonGenerator gen, SerializerProvider provider) throws IOException {
-    List<StreamRecord> records = batch.records();
     gen.writeFieldName(WireMembers.RECORDS);
-    gen.writeStartArray(records, records.size());
-    for (StreamRecord record : records) {
-      WireMembers.writeRecord(gen, provider, record);
-    }
-    gen.writeEndArray();
+    WireMembers.writeRecords(gen, provider, batch.records());
     if (!atEnd()) {
       gen.writeFieldName(WireMembers.CONTINUATION_SEQUENCE_NUMBER);
       gen.writeString(batch.continuation().toString());

@@ -49,8 +49,18 @@ final class WireMembers {
     return new SerializedString(member);
   }
 
+  /** An array of Records. */
+  static void writeRecords(JsonGenerator gen, SerializerProvider provider, List<StreamRecord> records)
+      throws IOException {
+    gen.writeStartArray(records, records.size());
+    for (StreamRecord record : records) {
+      writeRecord(gen, provider, record);
+    }
+    gen.writeEndArray();
+  }
+
   /** A Record; its data is written with the mapper's base64 variant, as {@code byte[]} members are. */
-  static void writeRecord(JsonGenerator gen, SerializerProvider provider, StreamRecord record) throws IOException {
+  private static void writeRecord(JsonGenerator gen, SerializerProvider provider, StreamRecord record) throws IOException {
     gen.writeStartObject(record);
     gen.writeFieldName(SEQUENCE_NUMBER);
     gen.writeString(record.sequenceNumber().toString());

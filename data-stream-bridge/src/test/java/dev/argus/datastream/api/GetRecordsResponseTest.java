@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,8 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class GetRecordsResponseTest {
 
   static Stream<Arguments> seeds() {
-    return LongStream.range(1, 41).boxed().flatMap(seed -> Stream.of(
-        Arguments.of(Protocol.AWS_JSON_1_1, seed), Arguments.of(Protocol.AWS_CBOR_1_1, seed)));
+    return WireOracle.inBothProtocols(40);
   }
 
   @ParameterizedTest

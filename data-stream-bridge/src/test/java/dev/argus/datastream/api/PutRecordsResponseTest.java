@@ -8,7 +8,6 @@ import dev.argus.datastream.engine.PutOutcome;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -18,8 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class PutRecordsResponseTest {
 
   static Stream<Arguments> seeds() {
-    return LongStream.range(1, 41).boxed().flatMap(seed -> Stream.of(
-        Arguments.of(Protocol.AWS_JSON_1_1, seed), Arguments.of(Protocol.AWS_CBOR_1_1, seed)));
+    return WireOracle.inBothProtocols(40);
   }
 
   @ParameterizedTest

@@ -10,7 +10,6 @@ import dev.argus.datastream.shard.ShardId;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,8 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SubscribeToShardEventTest {
 
   static Stream<Arguments> seeds() {
-    return LongStream.range(1, 21).boxed().flatMap(seed -> Stream.of(
-        Arguments.of(Protocol.AWS_JSON_1_1, seed), Arguments.of(Protocol.AWS_CBOR_1_1, seed)));
+    return WireOracle.inBothProtocols(20);
   }
 
   @ParameterizedTest

@@ -1,5 +1,6 @@
 package dev.argus.datastream.api;
 
+import static dev.argus.datastream.api.Documents.doc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.JsonToken;
@@ -17,10 +18,12 @@ import java.io.IOException;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
 
 /**
  * The oracle for the hand-written hot responses: the Map-based documents they replaced, stated
@@ -37,16 +40,12 @@ final class WireOracle {
 
   // ---- the old documents ----
 
-  /** An ordered map of alternating keys and values, without the pairs whose value is null. */
-  static Map<String, Object> doc(Object... pairs) {
-    Map<String, Object> map = new LinkedHashMap<>();
-    for (int i = 0; i < pairs.length; i += 2) {
-      if (pairs[i + 1] != null) {
-        map.put((String) pairs[i], pairs[i + 1]);
-      }
-    }
-    return map;
+  /** Seeds 1..{@code seeds}, each in awsJson1.1 and in CBOR: the arguments of the oracle tests. */
+  static Stream<Arguments> inBothProtocols(int seeds) {
+    return LongStream.rangeClosed(1, seeds).boxed().flatMap(seed -> Stream.of(
+        Arguments.of(Protocol.AWS_JSON_1_1, seed), Arguments.of(Protocol.AWS_CBOR_1_1, seed)));
   }
+
 
   static Map<String, Object> oldPutRecord(ShardId shard, SequenceNumber number) {
     return doc("ShardId", shard.toString(), "SequenceNumber", number.toString(), "EncryptionType", "NONE");
