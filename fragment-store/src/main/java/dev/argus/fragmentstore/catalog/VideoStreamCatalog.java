@@ -55,8 +55,12 @@ public final class VideoStreamCatalog {
 
   /** An in-memory catalog for tests. */
   public static VideoStreamCatalog inMemory(Clock clock) {
-    return new VideoStreamCatalog(Catalog.EMPTY, CatalogStore.IN_MEMORY, StreamLifecycleListener.NONE, clock,
-        "us-east-1", "000000000000");
+    return inMemory(StreamLifecycleListener.NONE, clock);
+  }
+
+  /** {@link #inMemory(Clock)}, telling {@code listener} of each stream's creation, changes and deletion. */
+  public static VideoStreamCatalog inMemory(StreamLifecycleListener listener, Clock clock) {
+    return new VideoStreamCatalog(Catalog.EMPTY, CatalogStore.IN_MEMORY, listener, clock, "us-east-1", "000000000000");
   }
 
   public String region() {

@@ -2,8 +2,6 @@ package dev.argus.fragmentstore.media;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.argus.fragmentstore.catalog.Catalog;
-import dev.argus.fragmentstore.catalog.CatalogStore;
 import dev.argus.fragmentstore.catalog.NewStream;
 import dev.argus.fragmentstore.catalog.StreamInfo;
 import dev.argus.fragmentstore.catalog.VideoStreamCatalog;
@@ -77,8 +75,8 @@ class LiveFeedsTest {
   @Test
   void aDeletedStreamLeavesNoEntryAndItsWaitersRun() {
     LiveFeeds feeds = new LiveFeeds();
-    VideoStreamCatalog catalog = new VideoStreamCatalog(Catalog.EMPTY, CatalogStore.IN_MEMORY, feeds,
-        Clock.fixed(Instant.ofEpochMilli(1_600_000_000_000L), ZoneOffset.UTC), "us-east-1", "000000000000");
+    VideoStreamCatalog catalog = VideoStreamCatalog.inMemory(feeds,
+        Clock.fixed(Instant.ofEpochMilli(1_600_000_000_000L), ZoneOffset.UTC));
     StreamInfo cam = catalog.create(NewStream.named("cam", 24));
     StreamInfo door = catalog.create(NewStream.named("door", 24));
     StreamKey camKey = StreamKey.of(cam);

@@ -3,8 +3,6 @@ package dev.argus.fragmentstore.media;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.argus.awshttp.api.RequestHead;
-import dev.argus.fragmentstore.catalog.Catalog;
-import dev.argus.fragmentstore.catalog.CatalogStore;
 import dev.argus.fragmentstore.catalog.NewStream;
 import dev.argus.fragmentstore.catalog.StreamInfo;
 import dev.argus.fragmentstore.catalog.Tags;
@@ -49,8 +47,7 @@ final class MediaFixture implements AutoCloseable {
   MediaFixture(Path dir) throws IOException {
     Clock clock = Clock.systemUTC();
     store = FragmentStore.open(dir, clock, StoreConfig.defaults().withFlushInterval(Duration.ofDays(1)));
-    catalog = new VideoStreamCatalog(Catalog.EMPTY, CatalogStore.IN_MEMORY, store, clock, "us-east-1",
-        "000000000000");
+    catalog = VideoStreamCatalog.inMemory(store, clock);
     media = new MediaContext(catalog, store, inline, clock);
   }
 

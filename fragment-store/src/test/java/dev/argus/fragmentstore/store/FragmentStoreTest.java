@@ -88,8 +88,7 @@ class FragmentStoreTest {
   void continuousGroupCommitPersistsEveryStreamsFragmentsWithoutAnExplicitFlush() throws Exception {
     assertThat(StoreConfig.defaults().continuousFlush()).isTrue();
     try (FragmentStore store = FragmentStore.open(dir, clock, StoreConfig.defaults())) {
-      VideoStreamCatalog catalog = new VideoStreamCatalog(dev.argus.fragmentstore.catalog.Catalog.EMPTY,
-          dev.argus.fragmentstore.catalog.CatalogStore.IN_MEMORY, store, clock, "us-east-1", "000000000000");
+      VideoStreamCatalog catalog = VideoStreamCatalog.inMemory(store, clock);
       List<java.util.concurrent.CompletableFuture<Void>> persisted = new java.util.ArrayList<>();
       for (int i = 0; i < 8; i++) {
         StreamStorage storage = store.open(create(catalog, "cam" + i, 24));
@@ -107,8 +106,7 @@ class FragmentStoreTest {
   @Test
   void deleteStreamClosesAndRemovesItsFragments() throws Exception {
     try (FragmentStore store = FragmentStore.open(dir, clock, StoreConfig.defaults())) {
-      VideoStreamCatalog catalog = new VideoStreamCatalog(dev.argus.fragmentstore.catalog.Catalog.EMPTY,
-          dev.argus.fragmentstore.catalog.CatalogStore.IN_MEMORY, store, clock, "us-east-1", "000000000000");
+      VideoStreamCatalog catalog = VideoStreamCatalog.inMemory(store, clock);
       StreamInfo info = create(catalog, "cam", 24);
       StreamStorage storage = store.open(info);
       put(storage, 1).offset();
@@ -125,8 +123,7 @@ class FragmentStoreTest {
   void retentionDecreaseDropsOldSegmentsAtOnce() throws Exception {
     StoreConfig config = StoreConfig.defaults().withSegmentAge(Duration.ofMinutes(10));
     try (FragmentStore store = FragmentStore.open(dir, clock, config)) {
-      VideoStreamCatalog catalog = new VideoStreamCatalog(dev.argus.fragmentstore.catalog.Catalog.EMPTY,
-          dev.argus.fragmentstore.catalog.CatalogStore.IN_MEMORY, store, clock, "us-east-1", "000000000000");
+      VideoStreamCatalog catalog = VideoStreamCatalog.inMemory(store, clock);
       StreamInfo info = create(catalog, "cam", 5);
       StreamStorage storage = store.open(info);
       for (int i = 0; i < 30; i++) { // 30 fragments, 10 minutes apart: 5 hours
@@ -150,8 +147,7 @@ class FragmentStoreTest {
   @Test
   void createStreamOpensTheStreamsLogsBeforeItsFirstPutMedia() throws Exception {
     try (FragmentStore store = FragmentStore.open(dir, clock, StoreConfig.defaults())) {
-      VideoStreamCatalog catalog = new VideoStreamCatalog(dev.argus.fragmentstore.catalog.Catalog.EMPTY,
-          dev.argus.fragmentstore.catalog.CatalogStore.IN_MEMORY, store, clock, "us-east-1", "000000000000");
+      VideoStreamCatalog catalog = VideoStreamCatalog.inMemory(store, clock);
       StreamInfo info = create(catalog, "cam", 24);
       StreamKey key = StreamKey.of(info);
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
@@ -169,8 +165,7 @@ class FragmentStoreTest {
   @Test
   void aStreamDeletedBeforeItsLogsOpenIsNeverOpened() throws Exception {
     try (FragmentStore store = FragmentStore.open(dir, clock, StoreConfig.defaults())) {
-      VideoStreamCatalog catalog = new VideoStreamCatalog(dev.argus.fragmentstore.catalog.Catalog.EMPTY,
-          dev.argus.fragmentstore.catalog.CatalogStore.IN_MEMORY, store, clock, "us-east-1", "000000000000");
+      VideoStreamCatalog catalog = VideoStreamCatalog.inMemory(store, clock);
       List<StreamInfo> streams = new java.util.ArrayList<>();
       for (int i = 0; i < 20; i++) {
         StreamInfo info = create(catalog, "cam-" + i, 24);
