@@ -68,4 +68,13 @@ public final class Clients {
     return RekognitionClient.builder().endpointOverride(endpoint).region(REGION).credentialsProvider(CREDENTIALS)
         .httpClientBuilder(ApacheHttpClient.builder()).overrideConfiguration(noRetries()).build();
   }
+
+  /** Closes each of {@code resources} that is not null, in order: an IT's clients, then its server. */
+  public static void closeAll(AutoCloseable... resources) throws Exception {
+    for (AutoCloseable resource : resources) {
+      if (resource != null) {
+        resource.close();
+      }
+    }
+  }
 }

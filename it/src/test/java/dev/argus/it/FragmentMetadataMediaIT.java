@@ -67,11 +67,7 @@ class FragmentMetadataMediaIT {
 
   @AfterAll
   static void stop() throws Exception {
-    for (AutoCloseable c : new AutoCloseable[] {kvs, media, archived, argus}) {
-      if (c != null) {
-        c.close();
-      }
-    }
+    Clients.closeAll(kvs, media, archived, argus);
   }
 
   /**

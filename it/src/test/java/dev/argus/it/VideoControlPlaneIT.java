@@ -37,12 +37,7 @@ class VideoControlPlaneIT {
 
   @AfterAll
   static void stop() throws Exception {
-    if (kvs != null) {
-      kvs.close();
-    }
-    if (argus != null) {
-      argus.close();
-    }
+    Clients.closeAll(kvs, argus);
   }
 
   @Test

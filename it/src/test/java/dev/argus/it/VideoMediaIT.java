@@ -69,11 +69,7 @@ class VideoMediaIT {
 
   @AfterAll
   static void stop() throws Exception {
-    for (AutoCloseable c : new AutoCloseable[] {kvs, media, archived, argus}) {
-      if (c != null) {
-        c.close();
-      }
-    }
+    Clients.closeAll(kvs, media, archived, argus);
   }
 
   private static PutMediaClient.Result put(String stream, byte[] body, long startMillis, int chunk)
