@@ -27,8 +27,17 @@ import software.amazon.awssdk.services.kinesis.model.StreamStatus;
  */
 final class KinesisLoad {
 
-  /** Figures of one throughput phase. */
-  record Throughput(long records, long bytes, long failed, double seconds) {
+  /**
+   * Figures of one throughput phase.
+   *
+   * @param benchCores the CPU this bench JVM used during the phase, in cores (see {@link PhaseClock})
+   */
+  record Throughput(long records, long bytes, long failed, double seconds, double benchCores) {
+
+    static Throughput of(long records, long bytes, long failed, PhaseClock clock) {
+      return new Throughput(records, bytes, failed, clock.seconds(), clock.cores());
+    }
+
     double recordsPerSecond() {
       return records / seconds;
     }
@@ -76,7 +85,7 @@ final class KinesisLoad {
           .data(SdkBytes.fromByteArray(data)).build());
     }
     long deadline = System.nanoTime() + length.toNanos();
-    long start = System.nanoTime();
+    PhaseClock clock = new PhaseClock();
     List<long[]> totals = parallel(threads, () -> {
       long records = 0;
       long failed = 0;
@@ -87,10 +96,9 @@ final class KinesisLoad {
       }
       return new long[] {records, failed};
     });
-    double seconds = (System.nanoTime() - start) / 1e9;
     long records = totals.stream().mapToLong(t -> t[0]).sum();
     long failed = totals.stream().mapToLong(t -> t[1]).sum();
-    return new Throughput(records, records * size, failed, seconds);
+    return Throughput.of(records, records * size, failed, clock);
   }
 
   /** Sequential PutRecord calls of {@code size} bytes; their latencies. */
@@ -160,7 +168,7 @@ final class KinesisLoad {
   Throughput getRecords(String stream, Duration length) throws Exception {
     List<Shard> shards = kinesis.listShards(r -> r.streamName(stream)).shards();
     long deadline = System.nanoTime() + length.toNanos();
-    long start = System.nanoTime();
+    PhaseClock clock = new PhaseClock();
     List<long[]> totals = parallel(shards.stream().map(shard -> (Callable<long[]>) () -> {
       String iterator = kinesis.getShardIterator(r -> r.streamName(stream).shardId(shard.shardId())
           .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
@@ -180,9 +188,8 @@ final class KinesisLoad {
       }
       return new long[] {records, bytes};
     }).toList());
-    double seconds = (System.nanoTime() - start) / 1e9;
-    return new Throughput(totals.stream().mapToLong(t -> t[0]).sum(), totals.stream().mapToLong(t -> t[1]).sum(), 0,
-        seconds);
+    return Throughput.of(totals.stream().mapToLong(t -> t[0]).sum(), totals.stream().mapToLong(t -> t[1]).sum(), 0,
+        clock);
   }
 
   private static List<long[]> parallel(int threads, Callable<long[]> task) throws Exception {

@@ -65,7 +65,7 @@ final class RawPutRecords {
         .setDefaultRequestConfig(RequestConfig.custom().setConnectTimeout(timeout).setSocketTimeout(timeout).build())
         .build()) {
       long deadline = System.nanoTime() + length.toNanos();
-      long start = System.nanoTime();
+      PhaseClock clock = new PhaseClock();
       List<Callable<long[]>> tasks = new ArrayList<>();
       for (byte[] body : bodies) {
         tasks.add(() -> {
@@ -85,8 +85,7 @@ final class RawPutRecords {
         records += future.get()[0];
         failed += future.get()[1];
       }
-      double seconds = (System.nanoTime() - start) / 1e9;
-      return new KinesisLoad.Throughput(records, records * size, failed, seconds);
+      return KinesisLoad.Throughput.of(records, records * size, failed, clock);
     } finally {
       pool.shutdownNow();
     }
