@@ -113,6 +113,18 @@ public final class Log implements AutoCloseable {
     DirectoryLock lock = DirectoryLock.acquire(dir);
     try {
       Log log = new Log(dir, config, lock, SegmentLoader.load(dir, config.indexIntervalBytes()));
+      if (config.directAppendBytes() != LogConfig.DIRECT_APPENDS_OFF) {
+        try {
+          log.active.startDirectAppends(config.directAppendBytes());
+        } catch (IOException | RuntimeException e) {
+          try {
+            log.close(); // releases the lock too
+          } catch (IOException suppressed) {
+            e.addSuppressed(suppressed);
+          }
+          throw e;
+        }
+      }
       if (config.fsync() instanceof FsyncPolicy.Interval interval) {
         interval.flusher().register(log);
       }
@@ -251,6 +263,14 @@ public final class Log implements AutoCloseable {
   private void roll() throws IOException {
     active.seal();
     Segment next = Segment.create(dir, nextOffset, config.indexIntervalBytes());
+    if (config.directAppendBytes() != LogConfig.DIRECT_APPENDS_OFF) {
+      try {
+        next.startDirectAppends(config.directAppendBytes());
+      } catch (IOException | RuntimeException e) {
+        FileIo.closeAfterFailure(e, next);
+        throw e;
+      }
+    }
     FileIo.forceDirectory(dir);
     segments.add(next);
     active = next;

@@ -17,6 +17,12 @@ import java.util.Objects;
  *     EntryTooLargeException}
  * @param fsync when appends are forced to disk
  * @param clock the time source for {@link Log#applyRetention(Duration)}; nothing else reads time
+ * @param directAppendBytes appends (one entry, or one {@link Log#appendAll} batch within a segment)
+ *     of at least this many bytes go past the page cache with direct I/O (O_DIRECT) where the file
+ *     system allows it; smaller ones, and all of them where it does not, through the page cache.
+ *     Direct appends cost less CPU per byte for large batches, and far less on virtual machines that
+ *     back new page-cache pages lazily, but a read just after one comes from the device, not from
+ *     memory. {@link #DIRECT_APPENDS_OFF} in {@link #defaults}
  */
 public record LogConfig(
     long maxSegmentBytes,
@@ -24,7 +30,8 @@ public record LogConfig(
     int indexIntervalBytes,
     int maxEntryBytes,
     FsyncPolicy fsync,
-    Clock clock) {
+    Clock clock,
+    int directAppendBytes) {
 
   /** 64 MiB. */
   public static final long DEFAULT_MAX_SEGMENT_BYTES = 64L << 20;
@@ -32,6 +39,13 @@ public record LogConfig(
   public static final int DEFAULT_INDEX_INTERVAL_BYTES = 4096;
   /** 16 MiB: above Kinesis' 1 MiB records and a typical video fragment. */
   public static final int DEFAULT_MAX_ENTRY_BYTES = 16 << 20;
+  /** Every append through the page cache. */
+  public static final int DIRECT_APPENDS_OFF = Integer.MAX_VALUE;
+  /**
+   * 128 KiB, for logs that take large batches: twice the size where direct and buffered appends
+   * broke even on the reference machine (BENCHMARKS.md, "Large appends past the page cache").
+   */
+  public static final int DEFAULT_DIRECT_APPEND_BYTES = 128 << 10;
   /** Disables age-based rolling. */
   public static final Duration NO_SEGMENT_AGE_LIMIT = Duration.ofMillis(Long.MAX_VALUE);
 
@@ -51,31 +65,38 @@ public record LogConfig(
     if (maxEntryBytes < 0 || maxEntryBytes > Integer.MAX_VALUE - EntryFormat.HEADER_BYTES) {
       throw new IllegalArgumentException("maxEntryBytes out of range: " + maxEntryBytes);
     }
+    if (directAppendBytes < 0) {
+      throw new IllegalArgumentException("directAppendBytes must not be negative: " + directAppendBytes);
+    }
   }
 
   /** The defaults above, with the given fsync policy and clock. */
   public static LogConfig defaults(FsyncPolicy fsync, Clock clock) {
     return new LogConfig(DEFAULT_MAX_SEGMENT_BYTES, NO_SEGMENT_AGE_LIMIT,
-        DEFAULT_INDEX_INTERVAL_BYTES, DEFAULT_MAX_ENTRY_BYTES, fsync, clock);
+        DEFAULT_INDEX_INTERVAL_BYTES, DEFAULT_MAX_ENTRY_BYTES, fsync, clock, DIRECT_APPENDS_OFF);
   }
 
   public LogConfig withMaxSegmentBytes(long bytes) {
-    return new LogConfig(bytes, maxSegmentAge, indexIntervalBytes, maxEntryBytes, fsync, clock);
+    return new LogConfig(bytes, maxSegmentAge, indexIntervalBytes, maxEntryBytes, fsync, clock, directAppendBytes);
   }
 
   public LogConfig withMaxSegmentAge(Duration age) {
-    return new LogConfig(maxSegmentBytes, age, indexIntervalBytes, maxEntryBytes, fsync, clock);
+    return new LogConfig(maxSegmentBytes, age, indexIntervalBytes, maxEntryBytes, fsync, clock, directAppendBytes);
   }
 
   public LogConfig withIndexIntervalBytes(int bytes) {
-    return new LogConfig(maxSegmentBytes, maxSegmentAge, bytes, maxEntryBytes, fsync, clock);
+    return new LogConfig(maxSegmentBytes, maxSegmentAge, bytes, maxEntryBytes, fsync, clock, directAppendBytes);
   }
 
   public LogConfig withMaxEntryBytes(int bytes) {
-    return new LogConfig(maxSegmentBytes, maxSegmentAge, indexIntervalBytes, bytes, fsync, clock);
+    return new LogConfig(maxSegmentBytes, maxSegmentAge, indexIntervalBytes, bytes, fsync, clock, directAppendBytes);
+  }
+
+  public LogConfig withDirectAppendBytes(int bytes) {
+    return new LogConfig(maxSegmentBytes, maxSegmentAge, indexIntervalBytes, maxEntryBytes, fsync, clock, bytes);
   }
 
   public LogConfig withFsync(FsyncPolicy policy) {
-    return new LogConfig(maxSegmentBytes, maxSegmentAge, indexIntervalBytes, maxEntryBytes, policy, clock);
+    return new LogConfig(maxSegmentBytes, maxSegmentAge, indexIntervalBytes, maxEntryBytes, policy, clock, directAppendBytes);
   }
 }

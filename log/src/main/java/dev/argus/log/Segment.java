@@ -24,6 +24,11 @@ import java.util.zip.CRC32C;
  * byte 24  length bytes      payload
  * </pre>
  *
+ * <p>Writes. Appends go through the channel into the page cache, or, once {@link
+ * #startDirectAppends} found the file system able and for appends of at least {@link
+ * LogConfig#directAppendBytes()}, through a {@link DirectAppender} (O_DIRECT, whole blocks, zeros after the
+ * last entry until the next append). Reads always go through the channel.
+ *
  * <p>Crash behaviour. Only the active (last) segment is written to. When it is rolled it is sealed:
  * its last entry is indexed and both files are forced before the next segment is created, so every
  * segment but the last is complete on disk. On open the last segment is {@link #recover recovered}:
@@ -58,6 +63,13 @@ final class Segment implements Closeable {
   private long lastEntryPosition = -1;
   /** Position of the last indexed entry, or -1; writer only. */
   private long lastIndexedPosition = -1;
+  /**
+   * Writes large appends past the page cache; null unless {@link #startDirectAppends} found it
+   * possible, and again once sealed.
+   */
+  private DirectAppender appender;
+  /** See {@link LogConfig#directAppendBytes()}; writer only. */
+  private int directAppendBytes = LogConfig.DIRECT_APPENDS_OFF;
 
   private Segment(long baseOffset, Path file, FileChannel channel, SegmentIndex index,
       int indexIntervalBytes) {
@@ -181,16 +193,41 @@ final class Segment implements Closeable {
     advance(position, timestampMillis, entryBytes);
   }
 
+  /**
+   * Makes later appends of at least {@code minBytes} go through a {@link DirectAppender}, where
+   * the file system supports direct I/O (else nothing changes); for the active segment only.
+   * Returns whether they will.
+   */
+  boolean startDirectAppends(int minBytes) throws IOException {
+    if (appender == null) {
+      appender = DirectAppender.open(file, channel);
+    }
+    directAppendBytes = minBytes;
+    return appender != null;
+  }
+
+  /**
+   * Whether an append of {@code bytes} goes direct: only large ones, where that pays; a small one
+   * costs a device round trip where a copy into the page cache would do.
+   */
+  private boolean direct(long bytes) {
+    return appender != null && bytes >= directAppendBytes;
+  }
+
   /** Writes one entry at the end; the caller publishes it (via {@link #nextOffset()}) afterwards. */
   void append(long offset, long timestampMillis, ByteBuffer payload) throws IOException {
     long position = size;
     ByteBuffer header = EntryFormat.header(offset, timestampMillis, payload);
     ByteBuffer body = payload.duplicate();
     long entryBytes = header.remaining() + (long) body.remaining();
-    channel.position(position);
-    ByteBuffer[] buffers = {header, body};
-    while (header.hasRemaining() || body.hasRemaining()) {
-      channel.write(buffers);
+    if (direct(entryBytes)) {
+      appender.append(position, header, body);
+    } else {
+      channel.position(position);
+      ByteBuffer[] buffers = {header, body};
+      while (header.hasRemaining() || body.hasRemaining()) {
+        channel.write(buffers);
+      }
     }
     maybeIndex(offset, position, timestampMillis);
     advance(position, timestampMillis, entryBytes);
@@ -198,15 +235,42 @@ final class Segment implements Closeable {
 
   /**
    * Writes {@code payloads[from, to)} at the end as entries {@code firstOffset, firstOffset + 1,
-   * ...}, all with {@code timestampMillis}, packed through the writer's {@code scratch} buffer so a
-   * batch costs one write(2) per buffer-full instead of one per entry (an entry larger than the
-   * buffer is written on its own). The bookkeeping follows the writes; the caller publishes the
-   * entries afterwards. Payload positions are unchanged.
+   * ...}, all with {@code timestampMillis}, packed so that a batch costs one write(2) per
+   * buffer-full instead of one per entry: by the {@link DirectAppender}, or else through the
+   * writer's {@code scratch} buffer (an entry larger than it is written on its own). The
+   * bookkeeping follows the writes; the caller publishes the entries afterwards. Payload positions
+   * are unchanged.
    */
   void appendAll(long firstOffset, long timestampMillis, List<ByteBuffer> payloads, int from, int to,
       ByteBuffer scratch) throws IOException {
     long start = size;
-    long at = start;
+    long batchBytes = 0;
+    for (int i = from; i < to; i++) {
+      batchBytes += EntryFormat.HEADER_BYTES + payloads.get(i).remaining();
+    }
+    if (direct(batchBytes)) {
+      ByteBuffer[] pieces = new ByteBuffer[2 * (to - from)]; // header, payload, header, ...
+      for (int i = from; i < to; i++) {
+        ByteBuffer payload = payloads.get(i);
+        pieces[2 * (i - from)] = EntryFormat.header(firstOffset + (i - from), timestampMillis, payload);
+        pieces[2 * (i - from) + 1] = payload;
+      }
+      appender.append(start, pieces); // packs them itself; scratch would be one copy more
+    } else {
+      writePacked(firstOffset, timestampMillis, payloads, from, to, scratch);
+    }
+    long position = start;
+    for (int i = from; i < to; i++) {
+      long entryBytes = EntryFormat.HEADER_BYTES + (long) payloads.get(i).remaining();
+      maybeIndex(firstOffset + (i - from), position, timestampMillis);
+      advance(position, timestampMillis, entryBytes);
+      position += entryBytes;
+    }
+  }
+
+  private void writePacked(long firstOffset, long timestampMillis, List<ByteBuffer> payloads, int from, int to,
+      ByteBuffer scratch) throws IOException {
+    long at = size;
     scratch.clear();
     for (int i = from; i < to; i++) {
       ByteBuffer payload = payloads.get(i);
@@ -224,13 +288,6 @@ final class Segment implements Closeable {
       }
     }
     drain(scratch, at);
-    long position = start;
-    for (int i = from; i < to; i++) {
-      long entryBytes = EntryFormat.HEADER_BYTES + (long) payloads.get(i).remaining();
-      maybeIndex(firstOffset + (i - from), position, timestampMillis);
-      advance(position, timestampMillis, entryBytes);
-      position += entryBytes;
-    }
   }
 
   /** Writes what {@code scratch} holds at {@code position}, clears it, returns the new end. */
@@ -245,6 +302,7 @@ final class Segment implements Closeable {
     FileIo.writeFully(channel, buffer, position);
     return end;
   }
+
 
   private void maybeIndex(long offset, long position, long timestampMillis) throws IOException {
     if (lastIndexedPosition < 0 || position - lastIndexedPosition >= indexIntervalBytes) {
@@ -263,8 +321,12 @@ final class Segment implements Closeable {
     nextOffset = nextOffset + 1;
   }
 
-  /** Indexes the last entry and forces both files; called before the next segment is created. */
+  /**
+   * Indexes the last entry, cuts the zeros a direct append leaves after the last block, and forces
+   * both files; called before the next segment is created.
+   */
   void seal() throws IOException {
+    stopDirectAppends();
     if (lastEntryPosition > lastIndexedPosition) {
       index.append(nextOffset - 1, lastEntryPosition, maxTimestamp);
       lastIndexedPosition = lastEntryPosition;
@@ -396,8 +458,20 @@ final class Segment implements Closeable {
 
   @Override
   public void close() throws IOException {
-    try (index) {
-      channel.close();
+    try (index; channel) {
+      stopDirectAppends();
+    }
+  }
+
+  /** Closes the appender, if any, and cuts the zeros it left after the last entry. */
+  private void stopDirectAppends() throws IOException {
+    if (appender == null) {
+      return;
+    }
+    appender.close();
+    appender = null;
+    if (channel.size() > size) {
+      channel.truncate(size);
     }
   }
 

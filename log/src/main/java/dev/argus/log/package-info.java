@@ -33,7 +33,10 @@
  * <h2>Crash behaviour</h2>
  *
  * A rolled segment is forced before its successor is created, so after a crash only the last
- * segment can have a torn tail. Opening a log verifies the last segment entry by entry, truncates it
+ * segment can have a torn tail. Large appends may be written with direct I/O in whole blocks
+ * ({@code LogConfig.directAppendBytes}), so the last segment's file may end in zeros after its last
+ * entry; they fail the CRC and are cut like a torn tail, and a segment is cut to its last entry when
+ * it is rolled or closed. Opening a log verifies the last segment entry by entry, truncates it
  * after the last valid entry and rebuilds its index; earlier segments are checked cheaply and
  * re-indexed if their index is missing or damaged. Damage outside the last segment's tail is
  * reported as {@link dev.argus.log.CorruptLogException}, never truncated away.

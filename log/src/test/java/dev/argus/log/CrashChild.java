@@ -13,7 +13,8 @@ import java.util.Random;
  * Mode {@code args[2]}: {@code every-write} appends one entry at a time with {@link
  * FsyncPolicy#everyWrite()}; {@code continuous} appends batches of 1 to 40 with {@link
  * Log#appendAll} under a two-thread continuous {@link LogFlusher}, up to eight batches in flight,
- * acknowledging from the flusher threads.
+ * acknowledging from the flusher threads; {@code continuous-direct} does the same with batches of
+ * 2 KiB or more appended with direct I/O, as the data-stream engine appends large ones.
  */
 final class CrashChild {
   private CrashChild() {}
@@ -21,8 +22,8 @@ final class CrashChild {
   public static void main(String[] args) throws Exception {
     Path dir = Path.of(args[0]);
     long seed = Long.parseLong(args[1]);
-    if (args.length > 2 && args[2].equals("continuous")) {
-      continuous(dir, seed);
+    if (args.length > 2 && args[2].startsWith("continuous")) {
+      continuous(dir, seed, args[2].endsWith("-direct"));
       return;
     }
     PrintStream out = System.out;
@@ -39,11 +40,12 @@ final class CrashChild {
     }
   }
 
-  private static void continuous(Path dir, long seed) throws Exception {
+  private static void continuous(Path dir, long seed, boolean direct) throws Exception {
     PrintStream out = System.out;
     Random sizes = new Random(seed ^ System.nanoTime());
     try (LogFlusher flusher = LogFlusher.continuous("crash-child-fsync", 2);
-        Log log = Log.open(dir, config().withFsync(FsyncPolicy.interval(flusher)))) {
+        Log log = Log.open(dir, config().withFsync(FsyncPolicy.interval(flusher))
+            .withDirectAppendBytes(direct ? 2048 : LogConfig.DIRECT_APPENDS_OFF))) {
       out.println("open " + log.nextOffset());
       out.flush();
       java.util.ArrayDeque<java.util.concurrent.CompletableFuture<Void>> inFlight = new java.util.ArrayDeque<>();

@@ -38,10 +38,11 @@ class LogCrashTest {
   /**
    * {@code every-write}: fsync per acknowledged append, as the issue asks. {@code continuous}:
    * batches under continuous group commit, acknowledged from the flusher threads; a batch's entries
-   * share the timestamp of its first offset.
+   * share the timestamp of its first offset. {@code continuous-direct}: the same with direct I/O
+   * appends, whose files end in zeros up to a block boundary until the next append.
    */
   @ParameterizedTest
-  @ValueSource(strings = {"every-write", "continuous"})
+  @ValueSource(strings = {"every-write", "continuous", "continuous-direct"})
   void killedWriterLosesNothingAcknowledged(String mode) throws Exception {
     Path dir = tmp.resolve("log");
     Path stderr = tmp.resolve("child-stderr.txt");

@@ -47,10 +47,12 @@ class LogTest {
 
   /**
    * Random appends, reads, batch reads, timestamp lookups, reopens and retention against a TreeMap,
-   * checked after every step; each seed also draws its own segment size and index interval.
+   * checked after every step; each seed also draws its own segment size and index interval. Even
+   * seeds append with direct I/O from a size they draw (so both ways mix), odd ones all through the
+   * page cache.
    */
   @ParameterizedTest
-  @ValueSource(longs = {1, 2, 3, 42, 1234})
+  @ValueSource(longs = {1, 2, 3, 42, 1234, 7})
   void agreesWithTreeMapModel(long seed) throws IOException {
     Random random = new Random(seed);
     LogFlusher flusher = LogFlusher.manual();
@@ -59,7 +61,8 @@ class LogTest {
         .withMaxSegmentBytes(1024 + random.nextInt(8192))
         .withIndexIntervalBytes(1 + random.nextInt(1024))
         .withMaxSegmentAge(random.nextBoolean() ? LogConfig.NO_SEGMENT_AGE_LIMIT
-            : Duration.ofMillis(200 + random.nextInt(2000)));
+            : Duration.ofMillis(200 + random.nextInt(2000)))
+        .withDirectAppendBytes(seed % 2 == 0 ? random.nextInt(2048) : LogConfig.DIRECT_APPENDS_OFF);
     TreeMap<Long, Expected> model = new TreeMap<>();
     long modelNext = 0;
     long modelFirst = 0;
