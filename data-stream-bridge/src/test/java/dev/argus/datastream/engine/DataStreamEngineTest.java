@@ -368,6 +368,36 @@ class DataStreamEngineTest {
     assertThat(numbers).doesNotContain(next.sequenceNumber().toString());
   }
 
+  /**
+   * Batches over {@link dev.argus.log.LogConfig#DEFAULT_DIRECT_APPEND_BYTES} go to the shard's log
+   * with direct I/O, smaller ones through the page cache; interleaved on one shard, every record
+   * reads back byte for byte, before and after a restart, and the shard takes writes after it.
+   */
+  @Test
+  void largeAndSmallBatchesInterleavedReadBackAcrossARestart() throws IOException {
+    engine.createStream("s", 1, null, null);
+    java.util.Random random = new java.util.Random(11);
+    List<byte[]> written = new ArrayList<>();
+    for (int round = 0; round < 6; round++) {
+      int records = round % 2 == 0 ? 5 : 1 + random.nextInt(3); // 5 x 60 KiB: past the threshold
+      List<PutEntry> batch = new ArrayList<>();
+      for (int i = 0; i < records; i++) {
+        byte[] data = new byte[round % 2 == 0 ? 60 * 1024 + random.nextInt(100) : 1 + random.nextInt(300)];
+        random.nextBytes(data);
+        batch.add(PutEntry.of("k", data));
+        written.add(data);
+      }
+      assertThat(engine.putRecords("s", batch).join()).allMatch(o -> o instanceof PutOutcome.Stored);
+    }
+    assertThat(readAll("s", new ShardId(0))).extracting(StreamRecord::data).containsExactlyElementsOf(written);
+    engine.close();
+    engine = DataStreamEngine.open(dir, config(false));
+    assertThat(readAll("s", new ShardId(0))).extracting(StreamRecord::data).containsExactlyElementsOf(written);
+    written.add(bytes("after the restart"));
+    put("s", "k", "after the restart");
+    assertThat(readAll("s", new ShardId(0))).extracting(StreamRecord::data).containsExactlyElementsOf(written);
+  }
+
   @Test
   void provisionedBudgetsThrottleWritesAndReads() throws IOException {
     engine.close();
