@@ -58,18 +58,16 @@ final class DirectAppender implements Closeable {
    * #ALIGNMENT} (tmpfs, say): the caller then writes buffered. Partial blocks are read back
    * through {@code reader}, the segment's own channel, which stays the caller's to close.
    */
-  static DirectAppender open(Path file, FileChannel reader) throws IOException {
-    long blockSize = Files.getFileStore(file).getBlockSize();
-    if (blockSize > ALIGNMENT || ALIGNMENT % blockSize != 0) {
-      return null;
-    }
-    FileChannel direct;
+  static DirectAppender open(Path file, FileChannel reader) {
     try {
-      direct = FileChannel.open(file, StandardOpenOption.WRITE, ExtendedOpenOption.DIRECT);
+      long blockSize = Files.getFileStore(file).getBlockSize();
+      if (blockSize <= 0 || blockSize > ALIGNMENT || ALIGNMENT % blockSize != 0) {
+        return null;
+      }
+      return new DirectAppender(FileChannel.open(file, StandardOpenOption.WRITE, ExtendedOpenOption.DIRECT), reader);
     } catch (IOException | UnsupportedOperationException notSupported) {
-      return null;
+      return null; // EINVAL from open(2) on tmpfs, say, or a file store that cannot tell its block size
     }
-    return new DirectAppender(direct, reader);
   }
 
   /**

@@ -113,18 +113,7 @@ public final class Log implements AutoCloseable {
     DirectoryLock lock = DirectoryLock.acquire(dir);
     try {
       Log log = new Log(dir, config, lock, SegmentLoader.load(dir, config.indexIntervalBytes()));
-      if (config.directAppendBytes() != LogConfig.DIRECT_APPENDS_OFF) {
-        try {
-          log.active.startDirectAppends(config.directAppendBytes());
-        } catch (IOException | RuntimeException e) {
-          try {
-            log.close(); // releases the lock too
-          } catch (IOException suppressed) {
-            e.addSuppressed(suppressed);
-          }
-          throw e;
-        }
-      }
+      log.active.startDirectAppends(config.directAppendBytes());
       if (config.fsync() instanceof FsyncPolicy.Interval interval) {
         interval.flusher().register(log);
       }
@@ -263,14 +252,7 @@ public final class Log implements AutoCloseable {
   private void roll() throws IOException {
     active.seal();
     Segment next = Segment.create(dir, nextOffset, config.indexIntervalBytes());
-    if (config.directAppendBytes() != LogConfig.DIRECT_APPENDS_OFF) {
-      try {
-        next.startDirectAppends(config.directAppendBytes());
-      } catch (IOException | RuntimeException e) {
-        FileIo.closeAfterFailure(e, next);
-        throw e;
-      }
-    }
+    next.startDirectAppends(config.directAppendBytes());
     FileIo.forceDirectory(dir);
     segments.add(next);
     active = next;

@@ -196,14 +196,16 @@ final class Segment implements Closeable {
   /**
    * Makes later appends of at least {@code minBytes} go through a {@link DirectAppender}, where
    * the file system supports direct I/O (else nothing changes); for the active segment only.
-   * Returns whether they will.
+   * {@link LogConfig#DIRECT_APPENDS_OFF} does nothing.
    */
-  boolean startDirectAppends(int minBytes) throws IOException {
+  void startDirectAppends(int minBytes) {
+    if (minBytes == LogConfig.DIRECT_APPENDS_OFF) {
+      return;
+    }
     if (appender == null) {
       appender = DirectAppender.open(file, channel);
     }
     directAppendBytes = minBytes;
-    return appender != null;
   }
 
   /**
