@@ -55,7 +55,7 @@ final class DirectAppender implements Closeable {
 
   /**
    * An appender for {@code file}, or null when its file system cannot do direct I/O at {@link
-   * #ALIGNMENT} (tmpfs, say): the caller then writes buffered. Partial blocks are read back
+   * #ALIGNMENT}: the caller then writes buffered. Partial blocks are read back
    * through {@code reader}, the segment's own channel, which stays the caller's to close.
    */
   static DirectAppender open(Path file, FileChannel reader) {
@@ -66,7 +66,7 @@ final class DirectAppender implements Closeable {
       }
       return new DirectAppender(FileChannel.open(file, StandardOpenOption.WRITE, ExtendedOpenOption.DIRECT), reader);
     } catch (IOException | UnsupportedOperationException notSupported) {
-      return null; // EINVAL from open(2) on tmpfs, say, or a file store that cannot tell its block size
+      return null; // EINVAL from open(2), or a file store that cannot tell its block size
     }
   }
 

@@ -7,12 +7,16 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Random;
 import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -24,7 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * batches) and a fresh appender (as after a reopen), both of which it must read the partial block
  * back for. After every call the file, read buffered, holds exactly the model followed by zeros, up
  * to at most the next block boundary. Needs a file system with direct I/O (the temporary
- * directory's); skipped elsewhere.
+ * directory's); skipped elsewhere. And the fallback where there is none.
  */
 class DirectAppenderTest {
 
@@ -75,6 +79,20 @@ class DirectAppenderTest {
       } finally {
         appender.close();
       }
+    }
+  }
+
+  /**
+   * A file store that cannot do direct I/O (here the JDK's zip file system, which cannot even tell
+   * its block size; tmpfs can, on this kernel) gives no appender rather than an error, and the
+   * segment then appends through the page cache.
+   */
+  @Test
+  void aFileStoreWithoutDirectIoGivesNoAppender() throws IOException {
+    Path zip = dir.resolve("store.zip");
+    try (FileSystem zipfs = FileSystems.newFileSystem(zip, Map.of("create", "true"))) {
+      Path file = Files.createFile(zipfs.getPath("segment.log"));
+      assertThat(DirectAppender.open(file, null)).isNull();
     }
   }
 
