@@ -110,9 +110,12 @@ final class DirectAppender implements Closeable {
 
   /** Reads the segment's partial last block, up to {@code end}, into {@link #tail}. */
   private void readTailBack(long end) throws IOException {
-    tailStart = end - end % ALIGNMENT;
-    tailLength = (int) (end - tailStart);
-    FileIo.readFully(reader, ByteBuffer.wrap(tail, 0, tailLength), tailStart);
+    long start = end - end % ALIGNMENT;
+    int length = (int) (end - start);
+    tailLength = -1; // unknown until the read succeeds
+    FileIo.readFully(reader, ByteBuffer.wrap(tail, 0, length), start);
+    tailStart = start;
+    tailLength = length;
   }
 
   /** Writes the full staging buffer (a whole number of blocks) at {@code start}; the next start. */

@@ -305,7 +305,6 @@ final class Segment implements Closeable {
     return end;
   }
 
-
   private void maybeIndex(long offset, long position, long timestampMillis) throws IOException {
     if (lastIndexedPosition < 0 || position - lastIndexedPosition >= indexIntervalBytes) {
       index.append(offset, position, timestampMillis);
