@@ -16,6 +16,9 @@ class LogConfigTest {
     assertThat(defaults.indexIntervalBytes()).isEqualTo(LogConfig.DEFAULT_INDEX_INTERVAL_BYTES);
     assertThat(defaults.maxEntryBytes()).isEqualTo(LogConfig.DEFAULT_MAX_ENTRY_BYTES);
     assertThat(defaults.maxSegmentAge()).isEqualTo(LogConfig.NO_SEGMENT_AGE_LIMIT);
+    assertThat(defaults.directAppendBytes()).isEqualTo(LogConfig.DIRECT_APPENDS_OFF);
+    assertThat(defaults.withDirectAppendBytes(4096).withFsync(FsyncPolicy.everyWrite()).directAppendBytes())
+        .as("kept by the other withers").isEqualTo(4096);
   }
 
   @Test
@@ -29,6 +32,8 @@ class LogConfigTest {
     assertThatThrownBy(() -> defaults.withMaxEntryBytes(-1))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> defaults.withMaxSegmentAge(Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> defaults.withDirectAppendBytes(-1))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> FsyncPolicy.interval(null)).isInstanceOf(NullPointerException.class);
   }
