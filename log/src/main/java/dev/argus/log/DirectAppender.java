@@ -35,6 +35,7 @@ final class DirectAppender implements Closeable {
   /** Bytes one direct write(2) carries at most. */
   static final int STAGING_BYTES = 1 << 20;
 
+  private static final byte[] ZEROS = new byte[ALIGNMENT];
   private static final ThreadLocal<ByteBuffer> STAGING = ThreadLocal.withInitial(
       () -> ByteBuffer.allocateDirect(STAGING_BYTES + ALIGNMENT).alignedSlice(ALIGNMENT));
 
@@ -97,9 +98,7 @@ final class DirectAppender implements Closeable {
     }
     int used = staging.position();
     int padded = (used + ALIGNMENT - 1) / ALIGNMENT * ALIGNMENT;
-    while (staging.position() < padded) {
-      staging.put((byte) 0); // never stale bytes from another log: they could pass for an entry
-    }
+    staging.put(ZEROS, 0, padded - used); // never stale bytes from another log: they could pass for an entry
     int whole = used - used % ALIGNMENT;
     staging.get(whole, tail, 0, used - whole);
     FileIo.writeFully(direct, staging.flip(), start);
