@@ -35,7 +35,8 @@ final class KinesisLoad {
   record Throughput(long records, long bytes, long failed, double seconds, double benchCores) {
 
     static Throughput of(long records, long bytes, long failed, PhaseClock clock) {
-      return new Throughput(records, bytes, failed, clock.seconds(), clock.cores());
+      double seconds = clock.seconds();
+      return new Throughput(records, bytes, failed, seconds, clock.cpuSeconds() / seconds);
     }
 
     double recordsPerSecond() {

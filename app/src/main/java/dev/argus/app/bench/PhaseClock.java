@@ -20,8 +20,8 @@ final class PhaseClock {
     return (System.nanoTime() - startNanos) / 1e9;
   }
 
-  /** CPU seconds this whole JVM used since the start, per wall-clock second: cores kept busy. */
-  double cores() {
-    return (OS.getProcessCpuTime() - startCpuNanos) / 1e9 / seconds();
+  /** CPU seconds this whole JVM (every thread) used since the start. */
+  double cpuSeconds() {
+    return (OS.getProcessCpuTime() - startCpuNanos) / 1e9;
   }
 }

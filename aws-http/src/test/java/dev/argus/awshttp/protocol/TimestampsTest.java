@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.cbor.CBORFactory;
 import com.fasterxml.jackson.dataformat.cbor.CBORParser;
 import java.io.ByteArrayOutputStream;
@@ -25,16 +26,17 @@ class TimestampsTest {
   }
 
   private static byte[] json(Writer writer) throws Exception {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (JsonGenerator gen = Mappers.JSON.getFactory().createGenerator(out)) {
-      writer.write(gen);
-    }
-    return out.toByteArray();
+    return written(Mappers.JSON, writer);
   }
 
   private static byte[] cbor(Writer writer) throws Exception {
+    return written(Mappers.CBOR, writer);
+  }
+
+  /** What {@code writer} writes through a generator of {@code mapper}'s format. */
+  private static byte[] written(ObjectMapper mapper, Writer writer) throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (JsonGenerator gen = Mappers.CBOR.getFactory().createGenerator(out)) {
+    try (JsonGenerator gen = mapper.getFactory().createGenerator(out)) {
       writer.write(gen);
     }
     return out.toByteArray();

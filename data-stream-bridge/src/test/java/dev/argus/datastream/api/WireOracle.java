@@ -38,14 +38,13 @@ final class WireOracle {
   private WireOracle() {
   }
 
-  // ---- the old documents ----
-
   /** Seeds 1..{@code seeds}, each in awsJson1.1 and in CBOR: the arguments of the oracle tests. */
   static Stream<Arguments> inBothProtocols(int seeds) {
     return LongStream.rangeClosed(1, seeds).boxed().flatMap(seed -> Stream.of(
         Arguments.of(Protocol.AWS_JSON_1_1, seed), Arguments.of(Protocol.AWS_CBOR_1_1, seed)));
   }
 
+  // ---- the old documents ----
 
   static Map<String, Object> oldPutRecord(ShardId shard, SequenceNumber number) {
     return doc("ShardId", shard.toString(), "SequenceNumber", number.toString(), "EncryptionType", "NONE");
