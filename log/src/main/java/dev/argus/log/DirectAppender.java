@@ -1,13 +1,10 @@
 package dev.argus.log;
 
-import com.sun.nio.file.ExtendedOpenOption;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 
 /**
  * Appends to a segment file with O_DIRECT, bypassing the page cache: a buffered append copies every
@@ -60,15 +57,8 @@ final class DirectAppender implements Closeable {
    * through {@code reader}, the segment's own channel, which stays the caller's to close.
    */
   static DirectAppender open(Path file, FileChannel reader) {
-    try {
-      long blockSize = Files.getFileStore(file).getBlockSize();
-      if (blockSize <= 0 || blockSize > ALIGNMENT || ALIGNMENT % blockSize != 0) {
-        return null;
-      }
-      return new DirectAppender(FileChannel.open(file, StandardOpenOption.WRITE, ExtendedOpenOption.DIRECT), reader);
-    } catch (IOException | UnsupportedOperationException notSupported) {
-      return null; // EINVAL from open(2), or a file store that cannot tell its block size
-    }
+    FileChannel direct = DirectIo.openDirect(file);
+    return direct == null ? null : new DirectAppender(direct, reader);
   }
 
   /**

@@ -10,7 +10,9 @@ import dev.argus.datastream.lease.LeaseTables;
 import dev.argus.faces.FacesModule;
 import dev.argus.fragmentstore.VideoStreamsModule;
 import dev.argus.fragmentstore.store.StoreConfig;
+import dev.argus.log.DirectIo;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -53,9 +55,12 @@ public final class ArgusServer implements AutoCloseable {
       VideoStreamsModule video = VideoStreamsModule.openWithMedia(dataDirectory.subdirectory("video"), clock,
           VideoStreamsModule.DEFAULT_REGION, VideoStreamsModule.DEFAULT_ACCOUNT, StoreConfig.defaults());
       resources.push(video);
-      DataStreamsModule streams = DataStreamsModule.open(dataDirectory.subdirectory("streams"),
-          EngineConfig.defaults().withClock(clock).withShardLimits(config.shardLimits()));
+      Path streamsDir = dataDirectory.subdirectory("streams");
+      DataStreamsModule streams = DataStreamsModule.open(streamsDir,
+          EngineConfig.defaults().withClock(clock).withShardLimits(config.shardLimits())
+              .withDirectAppendBytes(config.directAppendBytes()));
       resources.push(streams);
+      logDirectAppends(config.directAppendBytes(), streamsDir);
       // Consumer-library lease tables shared by workers in other processes (ArgusLeases_20261125).
       LeaseTables leases = LeaseTables.open(dataDirectory.subdirectory("leases"));
       FacesModule faces = FacesModule.open(dataDirectory.subdirectory("faces"), clock,
@@ -105,6 +110,17 @@ public final class ArgusServer implements AutoCloseable {
       log.warn("could not release the data directory lock", e);
     }
     log.info("stopped");
+  }
+
+  /** Says once whether large data-stream batches skip the page cache, and why not where they cannot. */
+  private static void logDirectAppends(int threshold, Path dir) throws IOException {
+    if (threshold == EngineConfig.DIRECT_APPENDS_OFF) {
+      log.info("data-stream appends go through the page cache (--direct-appends off)");
+    } else if (!DirectIo.supportedIn(dir)) {
+      log.info("data-stream appends go through the page cache: the file system of {} refuses O_DIRECT", dir);
+    } else {
+      log.info("data-stream appends of {} bytes or more skip the page cache (O_DIRECT)", threshold);
+    }
   }
 
   private static void closeAll(Deque<AutoCloseable> resources) {

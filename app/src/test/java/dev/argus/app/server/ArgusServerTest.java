@@ -2,9 +2,12 @@ package dev.argus.app.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.argus.datastream.engine.EngineConfig;
+import dev.argus.log.DirectIo;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.FullHttpRequest;
@@ -17,7 +20,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
+import java.util.Collections;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -76,7 +82,33 @@ class ArgusServerTest {
     server = ArgusServer.start(new ArgusConfig("127.0.0.1", 0, dataDir, false));
     HttpResponse<String> listed = http(HttpClient.Version.HTTP_1_1, kinesis("Kinesis_20131202.ListStreams", "{}"));
     assertThat(JSON.readTree(listed.body()).get("StreamNames").get(0).asText()).isEqualTo("events");
-    assertThat(java.nio.file.Files.isDirectory(dataDir.resolve("streams"))).isTrue();
+    assertThat(Files.isDirectory(dataDir.resolve("streams"))).isTrue();
+  }
+
+  /**
+   * {@code --direct-appends} reaches the shard logs: with the default threshold a 400 KB PutRecords
+   * batch is written with O_DIRECT, which leaves the open segment file padded to a 4 KiB block; with
+   * {@code off} the same batch goes through the page cache and the file ends at its last entry.
+   */
+  @Test
+  void directAppendsCanBeTurnedOff() throws Exception {
+    assumeTrue(DirectIo.supportedIn(dataDir), "the temp file system refuses O_DIRECT");
+    http(HttpClient.Version.HTTP_1_1, kinesis("Kinesis_20131202.CreateStream", "{\"StreamName\":\"big\",\"ShardCount\":1}"));
+    String record = "{\"PartitionKey\":\"k\",\"Data\":\"" + Base64.getEncoder().encodeToString(new byte[10_001]) + "\"}";
+    String batch = "{\"StreamName\":\"big\",\"Records\":[" + String.join(",", Collections.nCopies(40, record)) + "]}";
+    for (boolean direct : new boolean[] {true, false}) {
+      if (!direct) {
+        server.close();
+        server = ArgusServer.start(new ArgusConfig("127.0.0.1", 0, dataDir, true, 1, EngineConfig.DIRECT_APPENDS_OFF));
+      }
+      HttpResponse<String> put = http(HttpClient.Version.HTTP_1_1, kinesis("Kinesis_20131202.PutRecords", batch));
+      assertThat(JSON.readTree(put.body()).get("FailedRecordCount").asInt()).as(put.body()).isZero();
+      long length;
+      try (var files = Files.walk(dataDir.resolve("streams"))) {
+        length = Files.size(files.filter(f -> f.toString().endsWith(".log")).findFirst().orElseThrow());
+      }
+      assertThat(length % 4096 == 0).as("direct %s, segment file of %d bytes", direct, length).isEqualTo(direct);
+    }
   }
 
   @Test

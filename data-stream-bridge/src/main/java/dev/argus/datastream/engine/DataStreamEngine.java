@@ -76,7 +76,7 @@ public final class DataStreamEngine implements AutoCloseable {
     this.logConfig = LogConfig.defaults(fsync, config.clock())
         .withMaxEntryBytes(RecordPlane.MAX_RECORD_BYTES + 1024)
         .withMaxSegmentAge(Duration.ofHours(1)) // retention drops whole segments: keep them about an hour long
-        .withDirectAppendBytes(LogConfig.DEFAULT_DIRECT_APPEND_BYTES); // large PutRecords batches (BENCHMARKS.md)
+        .withDirectAppendBytes(config.directAppendBytes());
     this.resharder = new Resharder(config, table, logConfig);
     this.maintenance = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread thread = new Thread(r, "argus-streams-maintenance");

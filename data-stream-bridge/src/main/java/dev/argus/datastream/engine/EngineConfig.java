@@ -1,5 +1,6 @@
 package dev.argus.datastream.engine;
 
+import dev.argus.log.LogConfig;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -17,10 +18,14 @@ import java.util.Objects;
  * @param clock           arrival times, iterator expiry, retention and budgets
  * @param fsyncMode       when shard logs are forced; whichever it is, a put is acknowledged, and its
  *                        records readable, only after an fsync covering them
+ * @param directAppendBytes shard-log appends (one PutRecords batch) of at least this many bytes go
+ *                        past the page cache with O_DIRECT where the file system allows it ({@link
+ *                        LogConfig#directAppendBytes()}); {@link #DIRECT_APPENDS_OFF} keeps them all
+ *                        buffered
  */
 public record EngineConfig(String region, String account, boolean shardLimits, Duration fsyncInterval,
                            Duration deleteDelay, int maxOpenShards, Duration retentionCheck, Clock clock,
-                           FsyncMode fsyncMode) {
+                           FsyncMode fsyncMode, int directAppendBytes) {
 
   /** When shard logs are forced to disk. */
   public enum FsyncMode {
@@ -48,6 +53,10 @@ public record EngineConfig(String region, String account, boolean shardLimits, D
   /** Kinesis' default account shard quota in the large regions. */
   public static final int DEFAULT_MAX_OPEN_SHARDS = 500;
   public static final Duration DEFAULT_RETENTION_CHECK = Duration.ofMinutes(1);
+  /** 128 KiB: large PutRecords batches skip the page cache (BENCHMARKS.md, "Large appends past the page cache"). */
+  public static final int DEFAULT_DIRECT_APPEND_BYTES = LogConfig.DEFAULT_DIRECT_APPEND_BYTES;
+  /** Every shard-log append through the page cache. */
+  public static final int DIRECT_APPENDS_OFF = LogConfig.DIRECT_APPENDS_OFF;
 
   public EngineConfig {
     Objects.requireNonNull(region, "region");
@@ -63,6 +72,9 @@ public record EngineConfig(String region, String account, boolean shardLimits, D
     if (maxOpenShards < 1) {
       throw new IllegalArgumentException("maxOpenShards must be positive");
     }
+    if (directAppendBytes < 0) {
+      throw new IllegalArgumentException("directAppendBytes must not be negative: " + directAppendBytes);
+    }
   }
 
   /**
@@ -72,7 +84,7 @@ public record EngineConfig(String region, String account, boolean shardLimits, D
   public EngineConfig(String region, String account, boolean shardLimits, Duration fsyncInterval,
                       Duration deleteDelay, int maxOpenShards, Duration retentionCheck, Clock clock) {
     this(region, account, shardLimits, fsyncInterval, deleteDelay, maxOpenShards, retentionCheck, clock,
-        modeOf(fsyncInterval));
+        modeOf(fsyncInterval), DEFAULT_DIRECT_APPEND_BYTES);
   }
 
   private static FsyncMode modeOf(Duration interval) {
@@ -82,34 +94,45 @@ public record EngineConfig(String region, String account, boolean shardLimits, D
   /** The defaults, limits on, continuous group commit, with the system clock. */
   public static EngineConfig defaults() {
     return new EngineConfig(DEFAULT_REGION, DEFAULT_ACCOUNT, true, DEFAULT_FSYNC_INTERVAL, DEFAULT_DELETE_DELAY,
-        DEFAULT_MAX_OPEN_SHARDS, DEFAULT_RETENTION_CHECK, Clock.systemUTC(), FsyncMode.CONTINUOUS);
+        DEFAULT_MAX_OPEN_SHARDS, DEFAULT_RETENTION_CHECK, Clock.systemUTC(), FsyncMode.CONTINUOUS,
+        DEFAULT_DIRECT_APPEND_BYTES);
   }
 
   public EngineConfig withShardLimits(boolean on) {
-    return new EngineConfig(region, account, on, fsyncInterval, deleteDelay, maxOpenShards, retentionCheck, clock, fsyncMode);
+    return new EngineConfig(region, account, on, fsyncInterval, deleteDelay, maxOpenShards, retentionCheck, clock,
+        fsyncMode, directAppendBytes);
   }
 
   public EngineConfig withClock(Clock newClock) {
-    return new EngineConfig(region, account, shardLimits, fsyncInterval, deleteDelay, maxOpenShards, retentionCheck, newClock, fsyncMode);
+    return new EngineConfig(region, account, shardLimits, fsyncInterval, deleteDelay, maxOpenShards, retentionCheck, newClock,
+        fsyncMode, directAppendBytes);
   }
 
   /** Interval group commit every {@code interval}; {@link Duration#ZERO} forces on every write instead. */
   public EngineConfig withFsyncInterval(Duration interval) {
     return new EngineConfig(region, account, shardLimits, interval, deleteDelay, maxOpenShards, retentionCheck, clock,
-        modeOf(interval));
+        modeOf(interval), directAppendBytes);
   }
 
   public EngineConfig withFsyncMode(FsyncMode mode) {
     return new EngineConfig(region, account, shardLimits, fsyncInterval, deleteDelay, maxOpenShards, retentionCheck, clock,
-        mode);
+        mode, directAppendBytes);
   }
 
   public EngineConfig withDeleteDelay(Duration delay) {
-    return new EngineConfig(region, account, shardLimits, fsyncInterval, delay, maxOpenShards, retentionCheck, clock, fsyncMode);
+    return new EngineConfig(region, account, shardLimits, fsyncInterval, delay, maxOpenShards, retentionCheck, clock,
+        fsyncMode, directAppendBytes);
   }
 
   public EngineConfig withMaxOpenShards(int max) {
-    return new EngineConfig(region, account, shardLimits, fsyncInterval, deleteDelay, max, retentionCheck, clock, fsyncMode);
+    return new EngineConfig(region, account, shardLimits, fsyncInterval, deleteDelay, max, retentionCheck, clock,
+        fsyncMode, directAppendBytes);
+  }
+
+  /** Large appends past the page cache from {@code bytes} on; {@link #DIRECT_APPENDS_OFF} for none. */
+  public EngineConfig withDirectAppendBytes(int bytes) {
+    return new EngineConfig(region, account, shardLimits, fsyncInterval, deleteDelay, maxOpenShards, retentionCheck, clock,
+        fsyncMode, bytes);
   }
 
   /** {@code arn:aws:kinesis:<region>:<account>:stream/<name>}. */
