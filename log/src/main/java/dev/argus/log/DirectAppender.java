@@ -22,8 +22,9 @@ import java.nio.file.Path;
  * direct write would slow down); the next direct append then finds the end moved and reads the
  * partial block back first.
  *
- * <p>Writer only, like the segment's append methods. Each writer thread stages its writes in one
- * aligned direct buffer of {@link #STAGING_BYTES}, shared by every log it appends to.
+ * <p>Writer only, like the segment's append methods. An append stages its bytes in an aligned
+ * buffer of {@link #STAGING_BYTES} from a bounded pool ({@link StagingBuffers}), which every log
+ * and thread shares, and gives it back before it returns.
  */
 final class DirectAppender implements Closeable {
 
@@ -33,10 +34,9 @@ final class DirectAppender implements Closeable {
   static final int STAGING_BYTES = 1 << 20;
 
   private static final byte[] ZEROS = new byte[ALIGNMENT];
-  private static final ThreadLocal<ByteBuffer> STAGING = ThreadLocal.withInitial(
-      () -> ByteBuffer.allocateDirect(STAGING_BYTES + ALIGNMENT).alignedSlice(ALIGNMENT));
 
   private final FileChannel direct;
+  private final StagingBuffers buffers;
   /** The segment's buffered channel: where the partial last block is read back from. */
   private final FileChannel reader;
   /** The file's bytes from {@link #tailStart} to the segment's end: fewer than one block. */
@@ -45,8 +45,9 @@ final class DirectAppender implements Closeable {
   /** Block-aligned file position of {@link #tail}'s first byte. */
   private long tailStart;
 
-  private DirectAppender(FileChannel direct, FileChannel reader) {
+  private DirectAppender(FileChannel direct, FileChannel reader, StagingBuffers buffers) {
     this.direct = direct;
+    this.buffers = buffers;
     this.reader = reader;
     this.tailLength = -1; // nothing known yet: read back on the first append
   }
@@ -57,8 +58,13 @@ final class DirectAppender implements Closeable {
    * through {@code reader}, the segment's own channel, which stays the caller's to close.
    */
   static DirectAppender open(Path file, FileChannel reader) {
+    return open(file, reader, StagingBuffers.SHARED);
+  }
+
+  /** As {@link #open(Path, FileChannel)}, staging in {@code buffers}. */
+  static DirectAppender open(Path file, FileChannel reader, StagingBuffers buffers) {
     FileChannel direct = DirectIo.openDirect(file);
-    return direct == null ? null : new DirectAppender(direct, reader);
+    return direct == null ? null : new DirectAppender(direct, reader, buffers);
   }
 
   /**
@@ -70,7 +76,15 @@ final class DirectAppender implements Closeable {
     if (end != tailStart + tailLength) {
       readTailBack(end);
     }
-    ByteBuffer staging = STAGING.get().clear();
+    ByteBuffer staging = buffers.acquire();
+    try {
+      return append(staging, sources);
+    } finally {
+      buffers.release(staging);
+    }
+  }
+
+  private long append(ByteBuffer staging, ByteBuffer... sources) throws IOException {
     staging.put(tail, 0, tailLength);
     long start = tailStart;
     long appended = 0;

@@ -108,7 +108,7 @@ class DirectAppenderTest {
     };
   }
 
-  private static void assertFileHolds(Path file, byte[] expected) throws IOException {
+  static void assertFileHolds(Path file, byte[] expected) throws IOException {
     byte[] onDisk = Files.readAllBytes(file);
     int blocks = (expected.length + DirectAppender.ALIGNMENT - 1) / DirectAppender.ALIGNMENT;
     assertThat(onDisk.length).isBetween(expected.length, blocks * DirectAppender.ALIGNMENT);
