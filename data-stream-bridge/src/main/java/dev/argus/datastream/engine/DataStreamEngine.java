@@ -1,8 +1,8 @@
 package dev.argus.datastream.engine;
 
 import dev.argus.datastream.shard.ShardId;
+import dev.argus.log.FileReaper;
 import dev.argus.log.FsyncPolicy;
-import dev.argus.log.Log;
 import dev.argus.log.LogConfig;
 import dev.argus.log.LogFlusher;
 import java.io.IOException;
@@ -50,6 +50,8 @@ public final class DataStreamEngine implements AutoCloseable {
   private final EngineConfig config;
   private final MetadataFile metadata;
   private final Path logsRoot;
+  /** Frees deleted streams' logs in the background, paced, so DeleteStream stalls no other stream's fsyncs. */
+  private final FileReaper reaper;
   private final LogFlusher flusher;
   private final LogConfig logConfig;
   private final RecordPlane records;
@@ -85,6 +87,7 @@ public final class DataStreamEngine implements AutoCloseable {
     });
     this.records = new RecordPlane(config, new ShardIterators(metadata.iteratorKey()),
         (stream, shard) -> maintenance.execute(() -> resharder.splitHot(stream, shard)));
+    this.reaper = FileReaper.start(dir.resolve("trash"), FileReaper.DEFAULT_BYTES_PER_SECOND, "argus-streams-reaper");
   }
 
   /**
@@ -109,7 +112,7 @@ public final class DataStreamEngine implements AutoCloseable {
     List<StreamInfo> kept = new ArrayList<>();
     for (StreamInfo info : metadata.load()) {
       if (info.status() == StreamStatus.DELETING) {
-        Log.deleteAll(LiveStream.directory(logsRoot, info));
+        reaper.delete(LiveStream.directory(logsRoot, info));
       } else {
         streams.put(info.name(), LiveStream.open(logsRoot, info, logConfig, now));
         kept.add(info);
@@ -197,9 +200,9 @@ public final class DataStreamEngine implements AutoCloseable {
       }
       streams.remove(live.info().name());
       try {
-        table.save();
         live.close();
-        Log.deleteAll(live.dir);
+        reaper.delete(live.dir); // before the metadata forgets the stream: a crash between leaves no orphan
+        table.save();
       } catch (IOException e) {
         LOG.warn("deleting stream {} failed; it is finished on the next start", live.info().name(), e);
       }
@@ -461,8 +464,14 @@ public final class DataStreamEngine implements AutoCloseable {
     if (flusher != null) {
       flusher.close();
     }
+    reaper.close();
     if (failure != null) {
       throw failure;
     }
+  }
+
+  /** Waits until deleted streams' files are freed; false on timeout. For tests. */
+  boolean awaitDeletions(long timeout, TimeUnit unit) throws InterruptedException {
+    return reaper.awaitEmpty(timeout, unit);
   }
 }

@@ -11,12 +11,14 @@ import dev.argus.datastream.shard.ShardId;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -332,6 +334,44 @@ class DataStreamEngineTest {
     assertThatThrownBy(() -> engine.describeStream("s")).isInstanceOf(StreamNotFoundException.class);
     engine.createStream("s", 2, null, null); // the name is free again, with empty shards
     assertThat(readAll("s", new ShardId(0))).isEmpty();
+  }
+
+  /**
+   * A deleted stream's logs leave their place at once and are freed in the background; a stream
+   * still DELETING when the engine stopped (here: stopped before the delay ran out) is freed on the
+   * next start. Nothing is left under {@code logs/} or in the trash.
+   */
+  @Test
+  void deletedStreamsFilesAreFreedNowOrOnTheNextStart() throws Exception {
+    engine.createStream("now", 2, null, null);
+    put("now", "k", "x");
+    engine.deleteStream("now", false);
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (!engine.listStreams(null, 10).streams().isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    assertThat(engine.awaitDeletions(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(entries(dir.resolve("logs"))).isEmpty();
+    assertThat(entries(dir.resolve("trash"))).isEmpty();
+
+    engine.close();
+    engine = DataStreamEngine.open(dir, config(false).withDeleteDelay(Duration.ofHours(1)));
+    engine.createStream("later", 1, null, null);
+    put("later", "k", "x");
+    engine.deleteStream("later", false);
+    engine.close(); // an hour too early: the stream stays DELETING, its logs in place
+    assertThat(entries(dir.resolve("logs"))).hasSize(1);
+    engine = DataStreamEngine.open(dir, config(false));
+    assertThatThrownBy(() -> engine.describeStream("later")).isInstanceOf(StreamNotFoundException.class);
+    assertThat(engine.awaitDeletions(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(entries(dir.resolve("logs"))).isEmpty();
+    assertThat(entries(dir.resolve("trash"))).isEmpty();
+  }
+
+  private static List<Path> entries(Path directory) throws IOException {
+    try (var list = Files.list(directory)) {
+      return list.toList();
+    }
   }
 
   @Test

@@ -3,8 +3,8 @@ package dev.argus.fragmentstore.store;
 import dev.argus.fragmentstore.catalog.StreamInfo;
 import dev.argus.fragmentstore.catalog.StreamLifecycleListener;
 import dev.argus.fragmentstore.fragment.EntryCodec;
+import dev.argus.log.FileReaper;
 import dev.argus.log.FsyncPolicy;
-import dev.argus.log.Log;
 import dev.argus.log.LogConfig;
 import dev.argus.log.LogFlusher;
 import java.io.IOException;
@@ -41,6 +41,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class FragmentStore implements StreamLifecycleListener, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(FragmentStore.class);
+  /** The reaper's trash under the root: {@code @} is no stream name's character, so no stream's directory. */
+  static final String TRASH = "@trash";
 
   private final Path root;
   private final Clock clock;
@@ -58,10 +60,13 @@ public final class FragmentStore implements StreamLifecycleListener, AutoCloseab
   /** Each known stream's retention, hours; from the catalog. */
   private final Map<StreamKey, Integer> retentionHours = new ConcurrentHashMap<>();
   private final ScheduledExecutorService maintenance;
+  /** Frees deleted streams' fragments in the background, paced, so no other stream's fsyncs stall. */
+  private final FileReaper reaper;
   private volatile boolean closed;
 
-  private FragmentStore(Path root, Clock clock, StoreConfig config) {
+  private FragmentStore(Path root, Clock clock, StoreConfig config, FileReaper reaper) {
     this.root = root;
+    this.reaper = reaper;
     this.clock = clock;
     this.config = config;
     this.flushers = config.continuousFlush()
@@ -87,7 +92,9 @@ public final class FragmentStore implements StreamLifecycleListener, AutoCloseab
   /** Opens the store in {@code root}; call {@link #reconcile} with the catalog's streams next. */
   public static FragmentStore open(Path root, Clock clock, StoreConfig config) throws IOException {
     Files.createDirectories(root);
-    FragmentStore store = new FragmentStore(root, clock, config);
+    FileReaper reaper = FileReaper.start(root.resolve(TRASH), FileReaper.DEFAULT_BYTES_PER_SECOND,
+        "fragment-store-reaper");
+    FragmentStore store = new FragmentStore(root, clock, config, reaper);
     long every = config.retentionCheckInterval().toMillis();
     store.maintenance.scheduleWithFixedDelay(store::applyRetentionQuietly, every, every, TimeUnit.MILLISECONDS);
     return store;
@@ -109,14 +116,14 @@ public final class FragmentStore implements StreamLifecycleListener, AutoCloseab
     for (Path dir : streamDirs()) {
       if (!keep.contains(dir)) {
         log.info("deleting fragments of {}: the stream is no longer in the catalog", root.relativize(dir));
-        Log.deleteAll(dir);
+        reaper.delete(dir);
       }
     }
   }
 
   private List<Path> streamDirs() throws IOException {
     try (Stream<Path> names = Files.list(root)) {
-      List<Path> byName = names.filter(Files::isDirectory).toList();
+      List<Path> byName = names.filter(Files::isDirectory).filter(d -> !d.getFileName().toString().equals(TRASH)).toList();
       List<Path> dirs = new java.util.ArrayList<>();
       for (Path name : byName) {
         try (Stream<Path> incarnations = Files.list(name)) {
@@ -211,10 +218,9 @@ public final class FragmentStore implements StreamLifecycleListener, AutoCloseab
     maintenance.execute(() -> {
       try {
         if (storage != null) {
-          storage.closeAndDelete();
-        } else {
-          Log.deleteAll(key.dir(root));
+          storage.close();
         }
+        reaper.delete(key.dir(root));
       } catch (IOException e) {
         log.warn("could not delete the fragments of {}; the next start retries", key, e);
       }
@@ -298,5 +304,11 @@ public final class FragmentStore implements StreamLifecycleListener, AutoCloseab
     for (LogFlusher flusher : flushers) {
       flusher.close();
     }
+    reaper.close();
+  }
+
+  /** Waits until deleted streams' fragments are freed; false on timeout. For tests. */
+  boolean awaitDeletions(long timeout, TimeUnit unit) throws InterruptedException {
+    return reaper.awaitEmpty(timeout, unit);
   }
 }

@@ -461,12 +461,6 @@ public final class StreamStorage implements AutoCloseable {
     }
   }
 
-  /** Closes, then deletes the stream's directory (DeleteStream). */
-  void closeAndDelete() throws IOException {
-    close();
-    Log.deleteAll(dir);
-  }
-
   /** Fragments the last open read from the log rather than the sidecar, for tests. */
   long scannedOnOpen() {
     return scannedOnOpen;

@@ -47,6 +47,8 @@ class FragmentStoreTest {
     try (FragmentStore store = FragmentStore.open(dir, clock, StoreConfig.defaults())) {
       store.reconcile(List.of(kept));
       assertThat(goneDir).doesNotExist();
+      assertThat(store.awaitDeletions(30, TimeUnit.SECONDS)).isTrue();
+      assertThat(dir.resolve(FragmentStore.TRASH)).isEmptyDirectory(); // freed, and never taken for a stream
       assertThat(store.open(kept).nextOffset()).isEqualTo(1);
       assertThat(store.persists(StreamKey.of(kept))).isTrue();
     }
@@ -116,6 +118,8 @@ class FragmentStoreTest {
       assertThat(cursor.ended()).isTrue();
       awaitGone(StreamKey.of(info).dir(dir));
       assertThat(store.ifOpen(StreamKey.of(info))).isEmpty();
+      assertThat(store.awaitDeletions(30, TimeUnit.SECONDS)).isTrue();
+      assertThat(dir.resolve(FragmentStore.TRASH)).isEmptyDirectory();
     }
   }
 
