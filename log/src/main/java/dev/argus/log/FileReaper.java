@@ -19,15 +19,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Deletes whole directories (a deleted stream's logs) in the background, at a bounded number of
- * bytes per second. Freeing gigabytes at once stalls every fsync on the disk for seconds while the
- * file system frees the extents (and, mounted with online discard, trims them): 4 GiB unlinked at
- * once took the fdatasync p99 of a small appender from 1.2-2.3 ms to 21-35 ms on the reference
- * machine (BENCHMARKS.md, "Deleting a large stream"). The reaper shrinks each file by {@link
- * #STEP_BYTES} at a time instead, pausing between steps.
+ * Deletes directories (a deleted stream's logs) and files (the segments retention drops) in the
+ * background, at a bounded number of bytes per second. Freeing gigabytes at once stalls every
+ * fsync on the disk for seconds while the file system frees the extents (and, mounted with online
+ * discard, trims them): 4 GiB unlinked at once took the fdatasync p99 of a small appender from
+ * 1.2-2.3 ms to 21-35 ms on the reference machine (BENCHMARKS.md, "Deleting a large stream"). The
+ * reaper shrinks each file by {@link #STEP_BYTES} at a time instead, pausing between steps.
  *
- * <p>{@link #delete} moves the directory into the reaper's trash directory with one rename, so the
- * caller never waits for the freeing and a crash never leaves a directory half deleted in place.
+ * <p>{@link #delete} moves what it is given into the reaper's trash directory with one rename, so
+ * the caller never waits for the freeing and a crash never leaves a directory half deleted in place.
  * A reaper started on a trash directory first empties what an earlier one left there. The trash
  * must be on the same file system as what is deleted; where a rename cannot move it, {@link
  * #delete} deletes it in place at once.
@@ -79,8 +79,8 @@ public final class FileReaper implements Closeable {
   }
 
   /**
-   * Moves {@code dir} into the trash, where the worker deletes it; an absent {@code dir} is fine.
-   * Once this returns, {@code dir} is gone from its place, durably.
+   * Moves {@code dir}, a directory or a file, into the trash, where the worker deletes it; an
+   * absent {@code dir} is fine. Once this returns, {@code dir} is gone from its place, durably.
    */
   public void delete(Path dir) throws IOException {
     if (!Files.exists(dir)) {

@@ -430,7 +430,7 @@ public final class Log implements AutoCloseable {
     synchronized (forceLock) {
       segments.removeOldest(doomed);
       for (Segment segment : doomed) {
-        segment.delete(); // oldest first: a crash leaves a contiguous suffix
+        segment.delete(config.reaper()); // oldest first: a crash leaves a contiguous suffix
       }
     }
     FileIo.forceDirectory(dir);

@@ -23,6 +23,8 @@ import java.util.Objects;
  *     Direct appends cost less CPU per byte for large batches, and far less on virtual machines that
  *     back new page-cache pages lazily, but a read just after one comes from the device, not from
  *     memory. {@link #DIRECT_APPENDS_OFF} in {@link #defaults}
+ * @param reaper where retention sends the segments it drops, to be freed in the background at a
+ *     bounded rate; null (in {@link #defaults}) deletes them in place at once
  */
 public record LogConfig(
     long maxSegmentBytes,
@@ -31,7 +33,8 @@ public record LogConfig(
     int maxEntryBytes,
     FsyncPolicy fsync,
     Clock clock,
-    int directAppendBytes) {
+    int directAppendBytes,
+    FileReaper reaper) {
 
   /** 64 MiB. */
   public static final long DEFAULT_MAX_SEGMENT_BYTES = 64L << 20;
@@ -73,30 +76,41 @@ public record LogConfig(
   /** The defaults above, with the given fsync policy and clock. */
   public static LogConfig defaults(FsyncPolicy fsync, Clock clock) {
     return new LogConfig(DEFAULT_MAX_SEGMENT_BYTES, NO_SEGMENT_AGE_LIMIT,
-        DEFAULT_INDEX_INTERVAL_BYTES, DEFAULT_MAX_ENTRY_BYTES, fsync, clock, DIRECT_APPENDS_OFF);
+        DEFAULT_INDEX_INTERVAL_BYTES, DEFAULT_MAX_ENTRY_BYTES, fsync, clock, DIRECT_APPENDS_OFF, null);
   }
 
   public LogConfig withMaxSegmentBytes(long bytes) {
-    return new LogConfig(bytes, maxSegmentAge, indexIntervalBytes, maxEntryBytes, fsync, clock, directAppendBytes);
+    return new LogConfig(bytes, maxSegmentAge, indexIntervalBytes, maxEntryBytes,
+        fsync, clock, directAppendBytes, reaper);
   }
 
   public LogConfig withMaxSegmentAge(Duration age) {
-    return new LogConfig(maxSegmentBytes, age, indexIntervalBytes, maxEntryBytes, fsync, clock, directAppendBytes);
+    return new LogConfig(maxSegmentBytes, age, indexIntervalBytes, maxEntryBytes,
+        fsync, clock, directAppendBytes, reaper);
   }
 
   public LogConfig withIndexIntervalBytes(int bytes) {
-    return new LogConfig(maxSegmentBytes, maxSegmentAge, bytes, maxEntryBytes, fsync, clock, directAppendBytes);
+    return new LogConfig(maxSegmentBytes, maxSegmentAge, bytes, maxEntryBytes, fsync, clock, directAppendBytes, reaper);
   }
 
   public LogConfig withMaxEntryBytes(int bytes) {
-    return new LogConfig(maxSegmentBytes, maxSegmentAge, indexIntervalBytes, bytes, fsync, clock, directAppendBytes);
+    return new LogConfig(maxSegmentBytes, maxSegmentAge, indexIntervalBytes, bytes,
+        fsync, clock, directAppendBytes, reaper);
   }
 
   public LogConfig withDirectAppendBytes(int bytes) {
-    return new LogConfig(maxSegmentBytes, maxSegmentAge, indexIntervalBytes, maxEntryBytes, fsync, clock, bytes);
+    return new LogConfig(maxSegmentBytes, maxSegmentAge, indexIntervalBytes, maxEntryBytes,
+        fsync, clock, bytes, reaper);
+  }
+
+  /** Retention sends dropped segments to {@code files} (null: deletes them in place). */
+  public LogConfig withReaper(FileReaper files) {
+    return new LogConfig(maxSegmentBytes, maxSegmentAge, indexIntervalBytes, maxEntryBytes,
+        fsync, clock, directAppendBytes, files);
   }
 
   public LogConfig withFsync(FsyncPolicy policy) {
-    return new LogConfig(maxSegmentBytes, maxSegmentAge, indexIntervalBytes, maxEntryBytes, policy, clock, directAppendBytes);
+    return new LogConfig(maxSegmentBytes, maxSegmentAge, indexIntervalBytes, maxEntryBytes,
+        policy, clock, directAppendBytes, reaper);
   }
 }

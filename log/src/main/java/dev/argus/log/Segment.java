@@ -476,10 +476,18 @@ final class Segment implements Closeable {
     }
   }
 
-  /** Closes and deletes both files, the segment file first. */
-  void delete() throws IOException {
+  /**
+   * Closes and deletes both files, the segment file first: in place, or, given a {@code reaper},
+   * by moving them into its trash to be freed in the background.
+   */
+  void delete(FileReaper reaper) throws IOException {
     close();
-    Files.deleteIfExists(file);
-    Files.deleteIfExists(index.file());
+    if (reaper == null) {
+      Files.deleteIfExists(file);
+      Files.deleteIfExists(index.file());
+    } else {
+      reaper.delete(file);
+      reaper.delete(index.file());
+    }
   }
 }

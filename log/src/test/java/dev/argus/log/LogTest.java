@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -322,6 +323,34 @@ class LogTest {
     }
     assertThat(kept.payloadBytes()).containsExactly(1, 2, 3);
     assertThat(kept.payload().isReadOnly()).isTrue();
+  }
+
+  /** With a reaper, retention moves the dropped segments' files into its trash, which it then empties. */
+  @Test
+  void retentionHandsDroppedSegmentsToTheReaper() throws Exception {
+    Clock clock = Clock.fixed(Instant.ofEpochMilli(10_000), ZoneOffset.UTC);
+    Path logDir = dir.resolve("log");
+    Path trash = dir.resolve("trash");
+    try (FileReaper reaper = FileReaper.start(trash, 1L << 40, "test-reaper")) {
+      LogConfig config = LogConfig.defaults(FsyncPolicy.everyWrite(), clock).withMaxSegmentBytes(2048).withReaper(reaper);
+      try (Log log = Log.open(logDir, config)) {
+        for (int i = 0; i < 10; i++) {
+          log.append(i * 1000L, ByteBuffer.allocate(1000)); // two entries per segment
+        }
+        assertThat(log.applyRetention(Duration.ofMillis(5500))).isEqualTo(2);
+        for (String name : List.of("00000000000000000000", "00000000000000000002")) {
+          assertThat(logDir.resolve(name + ".log")).doesNotExist();
+          assertThat(logDir.resolve(name + ".index")).doesNotExist();
+        }
+        assertThat(reaper.awaitEmpty(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(trash).isEmptyDirectory();
+        assertThat(log.read(4, 100, Long.MAX_VALUE)).hasSize(6);
+      }
+      try (Log log = Log.open(logDir, config)) {
+        assertThat(log.firstOffset()).isEqualTo(4);
+        assertThat(log.nextOffset()).isEqualTo(10);
+      }
+    }
   }
 
   @Test

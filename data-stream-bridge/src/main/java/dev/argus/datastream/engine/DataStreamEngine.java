@@ -50,7 +50,10 @@ public final class DataStreamEngine implements AutoCloseable {
   private final EngineConfig config;
   private final MetadataFile metadata;
   private final Path logsRoot;
-  /** Frees deleted streams' logs in the background, paced, so DeleteStream stalls no other stream's fsyncs. */
+  /**
+   * Frees deleted streams' logs and the segments retention drops in the background, paced, so
+   * neither stalls other streams' fsyncs.
+   */
   private final FileReaper reaper;
   private final LogFlusher flusher;
   private final LogConfig logConfig;
@@ -75,7 +78,9 @@ public final class DataStreamEngine implements AutoCloseable {
       case CONTINUOUS -> LogFlusher.continuous("argus-streams-fsync", EngineConfig.DEFAULT_FSYNC_THREADS);
     };
     FsyncPolicy fsync = flusher == null ? FsyncPolicy.everyWrite() : FsyncPolicy.interval(flusher);
+    this.reaper = FileReaper.start(dir.resolve("trash"), FileReaper.DEFAULT_BYTES_PER_SECOND, "argus-streams-reaper");
     this.logConfig = LogConfig.defaults(fsync, config.clock())
+        .withReaper(reaper) // retention's segments too
         .withMaxEntryBytes(RecordPlane.MAX_RECORD_BYTES + 1024)
         .withMaxSegmentAge(Duration.ofHours(1)) // retention drops whole segments: keep them about an hour long
         .withDirectAppendBytes(config.directAppendBytes());
@@ -87,7 +92,6 @@ public final class DataStreamEngine implements AutoCloseable {
     });
     this.records = new RecordPlane(config, new ShardIterators(metadata.iteratorKey()),
         (stream, shard) -> maintenance.execute(() -> resharder.splitHot(stream, shard)));
-    this.reaper = FileReaper.start(dir.resolve("trash"), FileReaper.DEFAULT_BYTES_PER_SECOND, "argus-streams-reaper");
   }
 
   /**

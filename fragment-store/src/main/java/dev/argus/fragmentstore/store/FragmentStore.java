@@ -60,7 +60,10 @@ public final class FragmentStore implements StreamLifecycleListener, AutoCloseab
   /** Each known stream's retention, hours; from the catalog. */
   private final Map<StreamKey, Integer> retentionHours = new ConcurrentHashMap<>();
   private final ScheduledExecutorService maintenance;
-  /** Frees deleted streams' fragments in the background, paced, so no other stream's fsyncs stall. */
+  /**
+   * Frees deleted streams' fragments and the segments retention drops in the background, paced, so
+   * neither stalls other streams' fsyncs.
+   */
   private final FileReaper reaper;
   private volatile boolean closed;
 
@@ -80,7 +83,8 @@ public final class FragmentStore implements StreamLifecycleListener, AutoCloseab
       logConfigs[i] = LogConfig.defaults(FsyncPolicy.interval(flushers[i]), clock)
           .withMaxSegmentBytes(config.maxSegmentBytes())
           .withMaxSegmentAge(config.segmentAge())
-          .withMaxEntryBytes(StoreConfig.MAX_FRAGMENT_BYTES + EntryCodec.MAX_FRAGMENT_OVERHEAD_BYTES);
+          .withMaxEntryBytes(StoreConfig.MAX_FRAGMENT_BYTES + EntryCodec.MAX_FRAGMENT_OVERHEAD_BYTES)
+          .withReaper(reaper);
     }
     this.maintenance = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread thread = new Thread(r, "fragment-store-maintenance");
