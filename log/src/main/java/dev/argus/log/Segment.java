@@ -24,9 +24,9 @@ import java.util.zip.CRC32C;
  * byte 24  length bytes      payload
  * </pre>
  *
- * <p>Writes. Appends go through the channel into the page cache, or, once {@link
- * #startDirectAppends} found the file system able and for appends of at least {@link
- * LogConfig#directAppendBytes()}, through a {@link DirectAppender} (O_DIRECT, whole blocks, zeros after the
+ * <p>Writes. Appends go through the channel into the page cache, or, after {@link
+ * #startDirectAppends} and for appends of at least {@link LogConfig#directAppendBytes()} where the
+ * file system is able, through a {@link DirectAppender} (O_DIRECT, whole blocks, zeros after the
  * last entry until the next append). Reads always go through the channel.
  *
  * <p>Crash behaviour. Only the active (last) segment is written to. When it is rolled it is sealed:
@@ -64,10 +64,13 @@ final class Segment implements Closeable {
   /** Position of the last indexed entry, or -1; writer only. */
   private long lastIndexedPosition = -1;
   /**
-   * Writes large appends past the page cache; null unless {@link #startDirectAppends} found it
-   * possible, and again once sealed.
+   * Writes large appends past the page cache. Null until the first append of at least {@link
+   * #directAppendBytes} opens it, so a segment that only ever takes small appends holds no second
+   * file descriptor and no block buffer; null again once closed. Writer only.
    */
   private DirectAppender appender;
+  /** The file system refused direct I/O for this file: append through the page cache. Writer only. */
+  private boolean directRefused;
   /** See {@link LogConfig#directAppendBytes()}; writer only. */
   private int directAppendBytes = LogConfig.DIRECT_APPENDS_OFF;
 
@@ -199,21 +202,23 @@ final class Segment implements Closeable {
    * {@link LogConfig#DIRECT_APPENDS_OFF} does nothing.
    */
   void startDirectAppends(int minBytes) {
-    if (minBytes == LogConfig.DIRECT_APPENDS_OFF) {
-      return;
-    }
-    if (appender == null) {
-      appender = DirectAppender.open(file, channel);
-    }
     directAppendBytes = minBytes;
   }
 
   /**
-   * Whether an append of {@code bytes} goes direct: only large ones, where that pays; a small one
-   * costs a device round trip where a copy into the page cache would do.
+   * Whether an append of {@code bytes} goes direct: only large ones, where that pays (a small one
+   * costs a device round trip where a copy into the page cache would do), and only where the file
+   * system takes direct I/O, which the first large append finds out.
    */
   private boolean direct(long bytes) {
-    return appender != null && bytes >= directAppendBytes;
+    if (bytes < directAppendBytes || directRefused) {
+      return false;
+    }
+    if (appender == null) {
+      appender = DirectAppender.open(file, channel);
+      directRefused = appender == null;
+    }
+    return appender != null;
   }
 
   /** Writes one entry at the end; the caller publishes it (via {@link #nextOffset()}) afterwards. */
@@ -464,8 +469,9 @@ final class Segment implements Closeable {
     }
   }
 
-  /** Closes the appender, if any, and cuts the zeros it left after the last entry. */
+  /** Closes the appender, if any, and cuts the zeros it left after the last entry; no direct appends after. */
   private void stopDirectAppends() throws IOException {
+    directAppendBytes = LogConfig.DIRECT_APPENDS_OFF;
     if (appender == null) {
       return;
     }

@@ -2,6 +2,7 @@ package dev.argus.log;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -323,6 +324,42 @@ class LogTest {
     }
     assertThat(kept.payloadBytes()).containsExactly(1, 2, 3);
     assertThat(kept.payload().isReadOnly()).isTrue();
+  }
+
+  /**
+   * The direct appender, with its second file descriptor and its block buffer, opens with the first
+   * append large enough to use it, not with the segment: most shards only ever take small batches.
+   * Counted in /proc/self/fd (Linux), where the temporary directory takes direct I/O.
+   */
+  @Test
+  void aSegmentOpensItsDirectDescriptorOnlyForItsFirstLargeAppend() throws IOException {
+    Path fds = Path.of("/proc/self/fd");
+    assumeTrue(Files.isDirectory(fds) && DirectIo.supportedIn(dir), "needs /proc and direct I/O");
+    try (Log log = Log.open(dir, smallConfig(FsyncPolicy.everyWrite()).withMaxSegmentBytes(1 << 20)
+        .withDirectAppendBytes(8192))) {
+      Path segment = dir.resolve("00000000000000000000.log").toRealPath();
+      log.append(0, ByteBuffer.allocate(100));
+      assertThat(descriptorsOf(fds, segment)).isEqualTo(1);
+      log.append(0, ByteBuffer.allocate(10_000));
+      assertThat(descriptorsOf(fds, segment)).isEqualTo(2);
+      assertThat(log.read(0, 10, Long.MAX_VALUE)).hasSize(2);
+    }
+  }
+
+  private static long descriptorsOf(Path fds, Path file) throws IOException {
+    long count = 0;
+    try (var links = Files.list(fds)) {
+      for (Path link : (Iterable<Path>) links::iterator) {
+        try {
+          if (Files.readSymbolicLink(link).equals(file)) {
+            count++;
+          }
+        } catch (IOException closedMeanwhile) {
+          // the listing's own descriptor, or one another thread closed
+        }
+      }
+    }
+    return count;
   }
 
   /** With a reaper, retention moves the dropped segments' files into its trash, which it then empties. */
