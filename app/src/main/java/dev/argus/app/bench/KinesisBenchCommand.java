@@ -25,9 +25,11 @@ import software.amazon.awssdk.services.kinesis.KinesisClient;
  * (sync, Apache, retries off), against each endpoint in turn, then one Markdown table of the
  * figures on stdout, a column per endpoint. Every endpoint is measured in awsJson1.1, the one
  * protocol all of them speak; an endpoint named by {@code --cbor} gets a second column in CBOR,
- * the protocol the SDK uses unless told otherwise. Streams are created by the run and deleted at
- * the end of their column, after its last phase: a server may free a deleted stream's files in the
- * background (argus does, paced), and that must not overlap the column's latency phases.
+ * the protocol the SDK uses unless told otherwise. Streams are created and deleted by the run: the
+ * 100-byte stream as soon as its phases end, so that a server keeping everything in memory
+ * (kinesalite) does not carry it into the next ones; the 10-KiB stream, gigabytes, only after the
+ * column's last phase, since a server may free a deleted stream's files in the background (argus
+ * does, paced) and that must not overlap the put-to-get phase.
  *
  * <p>Phases per endpoint: PutRecords throughput with 100-byte and 10-KiB records from {@code
  * --threads} producers into a {@code --shards}-shard stream; sequential PutRecord latency;
@@ -159,6 +161,7 @@ public final class KinesisBenchCommand implements Callable<Integer> {
     KinesisLoad.Throughput rawPut100 = raw.run(small, threads, 500, 100, length, 7);
     putThroughput(figures, "PutRecords 100 B, light client", rawPut100);
     putThroughput(figures, "GetRecords (100 B records)", load.getRecords(small, length));
+    load.deleteStream(small);
 
     String large = "bench-large-" + suffix;
     load.createStream(large, shards);
@@ -179,9 +182,8 @@ public final class KinesisBenchCommand implements Callable<Integer> {
     figures.put("put-to-get p50 / p99, ms, consumer pausing " + pause.toMillis() + " ms after an empty poll",
         String.format("%.2f / %.2f (%d seen)",
             pausing.percentileMillis(50), pausing.percentileMillis(99), pausing.count()));
-    for (String stream : List.of(small, large, one)) {
-      load.deleteStream(stream);
-    }
+    load.deleteStream(one);
+    load.deleteStream(large);
     figures.put("failed records (throughput phases)", Long.toString(put100.failed() + put10k.failed()
         + rawPut100.failed() + rawPut10k.failed()));
     return figures;
