@@ -14,7 +14,9 @@ import java.util.Map;
  * Heap held by idle data streams: an in-process engine in a temp directory, heap used after GC
  * before and after creating {@code streams} one-shard streams, then as many four-shard ones. The
  * difference divided by the count is the memory per idle stream and per shard. Approximate (GC
- * noise is averaged over the count), and only heap: each shard also holds two open files.
+ * noise is averaged over the count), and only heap: each shard also holds three open files (its
+ * active segment, that segment's index, its directory lock), and a fourth, the segment opened for
+ * direct writes, from its first batch of {@link EngineConfig#directAppendBytes()} or more.
  */
 final class EngineMemory {
 

@@ -127,7 +127,9 @@ public final class FragmentStore implements StreamLifecycleListener, AutoCloseab
 
   private List<Path> streamDirs() throws IOException {
     try (Stream<Path> names = Files.list(root)) {
-      List<Path> byName = names.filter(Files::isDirectory).filter(d -> !d.getFileName().toString().equals(TRASH)).toList();
+      List<Path> byName = names.filter(Files::isDirectory)
+          .filter(d -> !d.getFileName().toString().equals(TRASH))
+          .toList();
       List<Path> dirs = new java.util.ArrayList<>();
       for (Path name : byName) {
         try (Stream<Path> incarnations = Files.list(name)) {
