@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -79,26 +80,26 @@ public final class FileReaper implements Closeable {
   }
 
   /**
-   * Moves {@code dir}, a directory or a file, into the trash, where the worker deletes it; an
-   * absent {@code dir} is fine. Once this returns, {@code dir} is gone from its place, durably.
+   * Moves {@code path}, a directory or a file, into the trash, where the worker deletes it; an
+   * absent {@code path} is fine. Once this returns, {@code path} is gone from its place, durably.
    */
-  public void delete(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
+  public void delete(Path path) throws IOException {
+    if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
       return;
     }
     Path target = trash.resolve(String.format("%013d-%d-%s", System.currentTimeMillis(), names.incrementAndGet(),
-        dir.getFileName()));
-    pending.incrementAndGet(); // before the move: once dir is gone, awaitEmpty must wait for it
+        path.getFileName()));
+    pending.incrementAndGet(); // before the move: once path is gone, awaitEmpty must wait for it
     boolean queued = false;
     try {
-      Files.move(dir, target, StandardCopyOption.ATOMIC_MOVE);
-      FileIo.forceDirectory(dir.getParent());
+      Files.move(path, target, StandardCopyOption.ATOMIC_MOVE);
+      FileIo.forceDirectory(path.getParent());
       FileIo.forceDirectory(trash);
       queue.add(target);
       queued = true;
     } catch (AtomicMoveNotSupportedException otherFileSystem) {
-      LOG.warn("{} is not on the file system of {}; deleting it at once", dir, trash);
-      Log.deleteAll(dir);
+      LOG.warn("{} is not on the file system of {}; deleting it at once", path, trash);
+      Log.deleteAll(path);
     } finally {
       if (!queued) {
         pending.decrementAndGet();
@@ -106,7 +107,7 @@ public final class FileReaper implements Closeable {
     }
   }
 
-  /** Waits until everything given so far is deleted (or failed); false on timeout. For tests and shutdown. */
+  /** Waits until everything given so far is deleted (or failed); false on timeout. For tests. */
   public boolean awaitEmpty(long timeout, TimeUnit unit) throws InterruptedException {
     long deadline = System.nanoTime() + unit.toNanos(timeout);
     while (pending.get() > 0) {
@@ -146,14 +147,17 @@ public final class FileReaper implements Closeable {
     }
   }
 
-  /** Deletes {@code entry} and everything under it, files shrunk step by step at the set rate. */
+  /**
+   * Deletes {@code entry} and everything under it, files shrunk step by step at the set rate. Links
+   * are deleted, never followed: what they point to is not the trash's.
+   */
   private void reap(Path entry) throws IOException, InterruptedException {
     List<Path> paths;
     try (Stream<Path> walk = Files.walk(entry)) {
       paths = walk.sorted(Comparator.reverseOrder()).toList(); // children before their directory
     }
     for (Path path : paths) {
-      if (Files.isRegularFile(path)) {
+      if (Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
         shrink(path);
       }
       Files.deleteIfExists(path);
@@ -161,7 +165,7 @@ public final class FileReaper implements Closeable {
   }
 
   private void shrink(Path file) throws IOException, InterruptedException {
-    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
       for (long size = channel.size(); size > 0; ) {
         long freed = Math.min(STEP_BYTES, size);
         size -= freed;

@@ -106,6 +106,20 @@ class FileReaperTest {
     }
   }
 
+  /** A link inside a deleted directory goes, and what it points to stays whole. */
+  @Test
+  void linksAreDeletedNotFollowed() throws Exception {
+    Path outside = Files.writeString(dir.resolve("keep.log"), "not the trash's");
+    Path stream = stream("a");
+    Files.createSymbolicLink(stream.resolve("link.log"), outside);
+    try (FileReaper reaper = FileReaper.start(dir.resolve("trash"), FAST, "test-reaper")) {
+      reaper.delete(stream);
+      assertThat(reaper.awaitEmpty(30, TimeUnit.SECONDS)).isTrue();
+      assertThat(entries(dir.resolve("trash"))).isEmpty();
+    }
+    assertThat(Files.readString(outside)).isEqualTo("not the trash's");
+  }
+
   @Test
   void refusesANonPositiveRate() {
     assertThatThrownBy(() -> FileReaper.start(dir.resolve("trash"), 0, "r")).isInstanceOf(IllegalArgumentException.class);
