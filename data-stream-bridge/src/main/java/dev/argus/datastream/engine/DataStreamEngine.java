@@ -205,6 +205,10 @@ public final class DataStreamEngine implements AutoCloseable {
       streams.remove(live.info().name());
       try {
         live.close();
+      } catch (IOException e) {
+        LOG.warn("closing deleted stream {} failed; its files go all the same", live.info().name(), e);
+      }
+      try {
         reaper.delete(live.dir); // before the metadata forgets the stream: a crash between leaves no orphan
         table.save();
       } catch (IOException e) {
