@@ -211,7 +211,7 @@ final class Segment implements Closeable {
    * system takes direct I/O, which the first large append finds out.
    */
   private boolean direct(long bytes) {
-    if (bytes < directAppendBytes || directRefused) {
+    if (directAppendBytes == LogConfig.DIRECT_APPENDS_OFF || bytes < directAppendBytes || directRefused) {
       return false;
     }
     if (appender == null) {
