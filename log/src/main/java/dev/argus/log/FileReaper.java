@@ -9,8 +9,11 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -80,30 +83,43 @@ public final class FileReaper implements Closeable {
   }
 
   /**
-   * Moves {@code path}, a directory or a file, into the trash, where the worker deletes it; an
-   * absent {@code path} is fine. Once this returns, {@code path} is gone from its place, durably.
+   * Moves each of {@code paths}, directories or files, into the trash, in order, where the worker
+   * deletes them; absent ones are fine. Once this returns they are gone from their places, durably:
+   * each directory they left, and the trash, is forced once, however many paths it concerned.
    */
-  public void delete(Path path) throws IOException {
-    if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
-      return;
-    }
-    Path target = trash.resolve(String.format("%013d-%d-%s", System.currentTimeMillis(), names.incrementAndGet(),
-        path.getFileName()));
-    pending.incrementAndGet(); // before the move: once path is gone, awaitEmpty must wait for it
-    boolean queued = false;
+  public void delete(Path... paths) throws IOException {
+    List<Path> moved = new ArrayList<>();
+    Set<Path> left = new LinkedHashSet<>();
     try {
-      Files.move(path, target, StandardCopyOption.ATOMIC_MOVE);
-      FileIo.forceDirectory(path.getParent());
-      FileIo.forceDirectory(trash);
-      queue.add(target);
-      queued = true;
-    } catch (AtomicMoveNotSupportedException otherFileSystem) {
-      LOG.warn("{} is not on the file system of {}; deleting it at once", path, trash);
-      Log.deleteAll(path);
-    } finally {
-      if (!queued) {
-        pending.decrementAndGet();
+      for (Path path : paths) {
+        if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+          continue;
+        }
+        Path target = trash.resolve(String.format("%013d-%d-%s", System.currentTimeMillis(), names.incrementAndGet(),
+            path.getFileName()));
+        pending.incrementAndGet(); // before the move: once path is gone, awaitEmpty must wait for it
+        try {
+          Files.move(path, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException otherFileSystem) {
+          pending.decrementAndGet();
+          LOG.warn("{} is not on the file system of {}; deleting it at once", path, trash);
+          Log.deleteAll(path);
+          continue;
+        } catch (IOException | RuntimeException e) {
+          pending.decrementAndGet();
+          throw e;
+        }
+        moved.add(target);
+        left.add(path.getParent());
       }
+      for (Path dir : left) {
+        FileIo.forceDirectory(dir);
+      }
+      if (!moved.isEmpty()) {
+        FileIo.forceDirectory(trash);
+      }
+    } finally {
+      queue.addAll(moved); // in the trash whatever happened: the worker, or the next start, frees them
     }
   }
 

@@ -6,6 +6,7 @@ import java.nio.channels.ClosedChannelException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -426,11 +427,26 @@ public final class Log implements AutoCloseable {
     }
   }
 
+  /**
+   * Deletes the segments, oldest first so that a crash leaves a contiguous suffix: in place, or,
+   * with a {@link LogConfig#reaper()}, by moving their files into its trash (one rename each, the
+   * directories forced once).
+   */
   private void deleteOldest(List<Segment> doomed) throws IOException {
+    FileReaper reaper = config.reaper();
     synchronized (forceLock) {
       segments.removeOldest(doomed);
+      if (reaper != null) {
+        List<Path> files = new ArrayList<>();
+        for (Segment segment : doomed) {
+          segment.close();
+          files.addAll(segment.files());
+        }
+        reaper.delete(files.toArray(Path[]::new)); // forces this directory and the trash
+        return;
+      }
       for (Segment segment : doomed) {
-        segment.delete(config.reaper()); // oldest first: a crash leaves a contiguous suffix
+        segment.delete();
       }
     }
     FileIo.forceDirectory(dir);

@@ -482,18 +482,15 @@ final class Segment implements Closeable {
     }
   }
 
-  /**
-   * Closes and deletes both files, the segment file first: in place, or, given a {@code reaper},
-   * by moving them into its trash to be freed in the background.
-   */
-  void delete(FileReaper reaper) throws IOException {
+  /** Closes and deletes both files, the segment file first. */
+  void delete() throws IOException {
     close();
-    if (reaper == null) {
-      Files.deleteIfExists(file);
-      Files.deleteIfExists(index.file());
-    } else {
-      reaper.delete(file);
-      reaper.delete(index.file());
-    }
+    Files.deleteIfExists(file);
+    Files.deleteIfExists(index.file());
+  }
+
+  /** Its two files, the segment file first; for moving them elsewhere after {@link #close}. */
+  List<Path> files() {
+    return List.of(file, index.file());
   }
 }

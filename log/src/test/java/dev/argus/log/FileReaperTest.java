@@ -56,9 +56,7 @@ class FileReaperTest {
     try (FileReaper reaper = FileReaper.start(trash, FAST, "test-reaper")) {
       Path a = stream("a");
       Path b = stream("b");
-      reaper.delete(a);
-      reaper.delete(b);
-      reaper.delete(dir.resolve("logs").resolve("never-there")); // absent: nothing to do
+      reaper.delete(a, dir.resolve("logs").resolve("never-there"), b); // the absent one: nothing to do
       assertThat(a).doesNotExist();
       assertThat(b).doesNotExist();
       assertThat(reaper.awaitEmpty(30, TimeUnit.SECONDS)).isTrue();
