@@ -157,18 +157,18 @@ public final class KinesisBenchCommand implements Callable<Integer> {
       raw.run(small, threads, 500, 100, warmup, 6);
     }
     KinesisLoad.Throughput put100 = load.putRecords(small, threads, 500, 100, length);
-    putThroughput(figures, "PutRecords 100 B", put100);
+    throughputRows(figures, "PutRecords 100 B", put100);
     KinesisLoad.Throughput rawPut100 = raw.run(small, threads, 500, 100, length, 7);
-    putThroughput(figures, "PutRecords 100 B, light client", rawPut100);
-    putThroughput(figures, "GetRecords (100 B records)", load.getRecords(small, length));
+    throughputRows(figures, "PutRecords 100 B, light client", rawPut100);
+    throughputRows(figures, "GetRecords (100 B records)", load.getRecords(small, length));
     load.deleteStream(small);
 
     String large = "bench-large-" + suffix;
     load.createStream(large, shards);
     KinesisLoad.Throughput put10k = load.putRecords(large, threads, 400, 10 * 1024, length);
-    putThroughput(figures, "PutRecords 10 KiB", put10k);
+    throughputRows(figures, "PutRecords 10 KiB", put10k);
     KinesisLoad.Throughput rawPut10k = raw.run(large, threads, 400, 10 * 1024, length, 8);
-    putThroughput(figures, "PutRecords 10 KiB, light client", rawPut10k);
+    throughputRows(figures, "PutRecords 10 KiB, light client", rawPut10k);
     Latencies put = load.putRecordLatency(large, latencyCount, 100);
     figures.put("PutRecord p50 / p99, ms", String.format("%.2f / %.2f", put.percentileMillis(50), put.percentileMillis(99)));
 
@@ -194,7 +194,7 @@ public final class KinesisBenchCommand implements Callable<Integer> {
    * bench shares the machine with a local server, so a client near its share of the cores, not
    * the server, may be what bounds the figure.
    */
-  private static void putThroughput(Map<String, String> figures, String phase, KinesisLoad.Throughput throughput) {
+  private static void throughputRows(Map<String, String> figures, String phase, KinesisLoad.Throughput throughput) {
     figures.put(phase + ", records/s", String.format("%,.0f", throughput.recordsPerSecond()));
     figures.put(phase + ", MiB/s", String.format("%.1f", throughput.mibPerSecond()));
     figures.put(phase + ", bench JVM CPU, cores", String.format("%.2f", throughput.benchCores()));

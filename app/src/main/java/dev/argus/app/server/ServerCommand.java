@@ -72,7 +72,12 @@ public final class ServerCommand implements Callable<Integer> {
     }
     Matcher size = SIZE.matcher(text);
     if (size.matches()) {
-      long bytes = Long.parseLong(size.group(1)) << (size.group(2).isEmpty() ? 0 : size.group(2).equals("k") ? 10 : 20);
+      int shift = switch (size.group(2)) {
+        case "k" -> 10;
+        case "m" -> 20;
+        default -> 0;
+      };
+      long bytes = Long.parseLong(size.group(1)) << shift;
       if (bytes < EngineConfig.DIRECT_APPENDS_OFF) {
         return (int) bytes;
       }
